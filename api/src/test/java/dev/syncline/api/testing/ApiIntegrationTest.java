@@ -1,0 +1,36 @@
+package dev.syncline.api.testing;
+
+import dev.syncline.api.SynclineApplication;
+import dev.syncline.testing.TestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that drive the real application over HTTP: a random port, a fresh database on the
+ * real PostgreSQL, the emulator in-process on a random port. The test classes share one application
+ * context (Spring caches it), so each test makes its own users and accounts and never counts on a
+ * table being empty.
+ */
+@SpringBootTest(classes = SynclineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiIntegrationTest {
+
+    private static final TestDatabase DATABASE = TestDatabase.create("api");
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("syncline.emulator.port", () -> "0");
+        registry.add("syncline.data-dir", () -> "target/test-data");
+    }
+
+    protected ApiClient api() {
+        return new ApiClient("http://127.0.0.1:" + port);
+    }
+}
