@@ -1,0 +1,100 @@
+package dev.syncline.api.accounts;
+
+import dev.syncline.api.problem.ApiProblemException;
+import dev.syncline.api.problem.ProblemType;
+import dev.syncline.api.security.CurrentUser;
+import dev.syncline.messages.account.AccountView;
+import dev.syncline.messages.account.AuditEntryView;
+import dev.syncline.messages.account.DisconnectAccountCommand;
+import dev.syncline.messages.account.FindAccountAuditQuery;
+import dev.syncline.messages.account.FindAccountQuery;
+import dev.syncline.messages.account.FindAccountsQuery;
+import dev.syncline.messages.account.RefreshAccessTokenCommand;
+import dev.syncline.messages.account.RefreshOutcome;
+import dev.syncline.messages.account.RefreshTrigger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's connected accounts: list, read, force a token refresh, disconnect, audit. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+public class AccountsController {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+
+    /** The answer to a forced refresh. */
+    public record RefreshResult(RefreshOutcome.Result result, Instant accessTokenExpiresAt) {
+    }
+
+    public AccountsController(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @GetMapping
+    public List<AccountView> list(@AuthenticationPrincipal CurrentUser caller) {
+        return queries.query(new FindAccountsQuery(caller.workspaceId().toString(), caller.userId().toString()),
+                ResponseTypes.multipleInstancesOf(AccountView.class)).join();
+    }
+
+    @GetMapping("/{id}")
+    public AccountView get(@PathVariable("id") String id, @AuthenticationPrincipal CurrentUser caller) {
+        return owned(id, caller);
+    }
+
+    @GetMapping("/{id}/audit")
+    public List<AuditEntryView> audit(@PathVariable("id") String id, @AuthenticationPrincipal CurrentUser caller) {
+        owned(id, caller);
+        return queries.query(new FindAccountAuditQuery(id, caller.workspaceId().toString(), caller.userId().toString()),
+                ResponseTypes.multipleInstancesOf(AuditEntryView.class)).join();
+    }
+
+    @PostMapping("/{id}/token/refresh")
+    public RefreshResult refresh(@PathVariable("id") String id, @AuthenticationPrincipal CurrentUser caller) {
+        owned(id, caller);
+        RefreshOutcome outcome = commands.sendAndWait(new RefreshAccessTokenCommand(id, RefreshTrigger.USER_REQUEST, true),
+                actedBy(caller, "user-request"));
+        return switch (outcome.result()) {
+            case REFRESHED, NOT_NEEDED -> new RefreshResult(outcome.result(), outcome.accessTokenExpiresAt());
+            case FAILED_PERMANENT -> throw new ApiProblemException(ProblemType.REAUTHORIZATION_REQUIRED, outcome.error());
+            case FAILED_TRANSIENT -> throw new ApiProblemException(ProblemType.PROVIDER_UNAVAILABLE, outcome.error(),
+                    Map.of("retryable", true));
+        };
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> disconnect(@PathVariable("id") String id, @AuthenticationPrincipal CurrentUser caller) {
+        owned(id, caller);
+        commands.sendAndWait(new DisconnectAccountCommand(id), actedBy(caller, "user-request"));
+        return ResponseEntity.noContent().build();
+    }
+
+    private AccountView owned(String id, CurrentUser caller) {
+        return queries.query(new FindAccountQuery(id, caller.workspaceId().toString(), caller.userId().toString()),
+                        ResponseTypes.optionalInstanceOf(AccountView.class))
+                .join()
+                .orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND, "No account " + safe(id) + " here."));
+    }
+
+    private static MetaData actedBy(CurrentUser caller, String cause) {
+        return MetaData.with("actor", "user:" + caller.userId()).and("cause", cause);
+    }
+
+    private static String safe(String id) {
+        return id.length() > 64 || !id.matches("[A-Za-z0-9-]+") ? "(malformed id)" : id;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.syncline.api.problem;
+
+import java.net.URI;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The kinds of problem the API answers with (RFC 9457). Each has a stable {@code type} URI,
+ * {@code https://syncline.dev/problems/<slug>}, that clients may switch on; the title and status
+ * belong to the type, the detail to the occurrence.
+ */
+public enum ProblemType {
+
+    VALIDATION_FAILED("validation-failed", "Validation failed", HttpStatus.BAD_REQUEST),
+    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
+    BAD_REQUEST("bad-request", "Bad request", HttpStatus.BAD_REQUEST),
+    INVALID_CREDENTIALS("invalid-credentials", "Invalid credentials", HttpStatus.UNAUTHORIZED),
+    UNAUTHORIZED("unauthorized", "Unauthorized", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+    CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
+    EMAIL_TAKEN("email-taken", "Email already registered", HttpStatus.CONFLICT),
+    /** The resource exists but its current state does not allow the request (RFC 9110: 409). */
+    INVALID_STATE("invalid-state", "Invalid state", HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.PAYLOAD_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+
+    /** Where every problem type URI starts. */
+    public static final String BASE_URI = "https://syncline.dev/problems/";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+    private final URI uri;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+        this.uri = URI.create(BASE_URI + slug);
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The stable {@code type} member of the problem detail. */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * The generic type for a bare HTTP status, used when Spring MVC or the servlet container reports an
+     * error that no code of ours named: 400 is a malformed request, 500 and unknown codes an internal error.
+     */
+    public static ProblemType forStatus(int status) {
+        if (status == HttpStatus.BAD_REQUEST.value()) {
+            return MALFORMED_REQUEST;
+        }
+        if (status == HttpStatus.CONFLICT.value()) {
+            return CONFLICT;
+        }
+        return Arrays.stream(values())
+                .filter(type -> type.status.value() == status)
+                .findFirst()
+                .orElse(status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR);
+    }
+}
