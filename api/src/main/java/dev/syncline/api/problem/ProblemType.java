@@ -24,11 +24,19 @@ public enum ProblemType {
     EMAIL_TAKEN("email-taken", "Email already registered", HttpStatus.CONFLICT),
     /** The resource exists but its current state does not allow the request (RFC 9110: 409). */
     INVALID_STATE("invalid-state", "Invalid state", HttpStatus.CONFLICT),
-    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", HttpStatus.PAYLOAD_TOO_LARGE),
+    CONTENT_TOO_LARGE("content-too-large", "Content too large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /** A connected account's grant is gone (revoked, expired, consent withdrawn): the user must connect it again. */
+    REAUTHORIZATION_REQUIRED("reauthorization-required", "Reauthorization required", HttpStatus.CONFLICT),
+    /** Google or Microsoft could not be reached or answered with a transient error; retrying later may help. */
+    PROVIDER_UNAVAILABLE("provider-unavailable", "Provider unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /** An OAuth callback's {@code state} is missing, unknown, used, expired or someone else's. */
+    OAUTH_STATE_INVALID("oauth-state-invalid", "Invalid OAuth state", HttpStatus.BAD_REQUEST),
+    /** The provider or the person refused the authorization a connection asked for. */
+    AUTHORIZATION_DENIED("authorization-denied", "Authorization denied", HttpStatus.BAD_REQUEST);
 
     /** Where every problem type URI starts. */
     public static final String BASE_URI = "https://syncline.dev/problems/";

@@ -117,12 +117,13 @@ public final class JwtSigningKeysLoader {
     private static void warnDevelopmentKeys(Path file) {
         log.warn("""
 
-                ************************************************************************************
-                *  DEVELOPMENT JWT SIGNING KEYS IN USE - NOT FOR PRODUCTION                         *
-                *  Access tokens are signed with keys generated on this machine and kept in         *
-                *  {}
-                *  Anyone who can read that file can sign tokens for any user. For a real           *
-                *  deployment set SYNCLINE_JWT_SIGNING_KEYS and SYNCLINE_GENERATE_DEVELOPMENT_KEYS=false.
-                ************************************************************************************""", file);
+                ******************************************************************************
+                ***  DEVELOPMENT JWT SIGNING KEYS IN USE - NOT FOR PRODUCTION
+                ***  Access tokens are signed with a key generated on this machine, kept in
+                ***    {}
+                ***  Whoever can read that file can sign in as any user.
+                ***  For a real deployment set SYNCLINE_JWT_SIGNING_KEYS and
+                ***  SYNCLINE_GENERATE_DEVELOPMENT_KEYS=false.
+                ******************************************************************************""", file);
     }
 }

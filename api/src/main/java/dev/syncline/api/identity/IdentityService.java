@@ -1,0 +1,94 @@
+package dev.syncline.api.identity;
+
+import dev.syncline.api.problem.ApiProblemException;
+import dev.syncline.api.problem.ProblemType;
+import dev.syncline.api.security.AccessToken;
+import dev.syncline.api.security.CurrentUser;
+import dev.syncline.api.security.JwtService;
+import dev.syncline.api.security.SecurityProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Registration, password login and the caller's own profile. */
+@Service
+public class IdentityService {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
+    private static final String INVALID_CREDENTIALS = "The email or password is incorrect.";
+
+    private final UserStore users;
+    private final PasswordEncoder passwordEncoder;
+    private final JwtService jwtService;
+    private final Set<String> adminEmails;
+    /** Compared against when the email is unknown, so that an unknown email costs as much time as a wrong password. */
+    private final String dummyHash;
+
+    public IdentityService(UserStore users, PasswordEncoder passwordEncoder, JwtService jwtService,
+                           SecurityProperties properties) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.jwtService = jwtService;
+        this.adminEmails = properties.normalizedAdminEmails();
+        this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Creates a workspace for the person, named after them, and the person as its user: role USER,
+     * plus ADMIN when the email is listed in {@code syncline.security.admin-emails}.
+     *
+     * @throws ApiProblemException {@link ProblemType#EMAIL_TAKEN} when the email is registered already
+     */
+    public UserAccount register(RegisterRequest request) {
+        String email = UserStore.normalizeEmail(request.email());
+        List<String> roles = new ArrayList<>(List.of(CurrentUser.ROLE_USER));
+        if (adminEmails.contains(email)) {
+            roles.add(CurrentUser.ROLE_ADMIN);
+        }
+        String workspaceName = request.displayName() != null ? request.displayName() : email;
+        String hash = passwordEncoder.encode(request.password());
+        try {
+            UserAccount user = users.createWithWorkspace(workspaceName, email, request.displayName(), hash, roles);
+            log.info("Registered user {} in new workspace {} with roles {}", user.id(), user.workspaceId(), user.roles());
+            return user;
+        } catch (DuplicateKeyException e) {
+            throw new ApiProblemException(ProblemType.EMAIL_TAKEN, "An account with this email address exists already.");
+        }
+    }
+
+    /**
+     * Checks the password and issues an access token. A wrong password and an unknown email fail
+     * alike, in the same time and with the same problem.
+     *
+     * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}
+     */
+    public AccessToken login(String email, String password) {
+        Optional<UserAccount> user = users.findByEmail(email);
+        boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
+        if (user.isEmpty() || !matches) {
+            log.info("Failed login{}", user.map(u -> " for user " + u.id()).orElse(" for an unknown email"));
+            throw new ApiProblemException(ProblemType.INVALID_CREDENTIALS, INVALID_CREDENTIALS);
+        }
+        UserAccount account = user.get();
+        return jwtService.issue(account.id(), account.workspaceId(), account.roles());
+    }
+
+    /**
+     * The caller's own user record.
+     *
+     * @throws ApiProblemException {@link ProblemType#UNAUTHORIZED} when the token names a user who no longer exists
+     */
+    public UserAccount me(CurrentUser caller) {
+        return users.findById(caller.userId())
+                .filter(user -> user.workspaceId().equals(caller.workspaceId()))
+                .orElseThrow(() -> new ApiProblemException(ProblemType.UNAUTHORIZED,
+                        "The access token names a user who does not exist."));
+    }
+}
