@@ -3,6 +3,7 @@ package dev.syncline.api.accounts;
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
 import dev.syncline.api.security.CurrentUser;
+import dev.syncline.command.account.AccountNotActiveException;
 import dev.syncline.messages.account.AccountView;
 import dev.syncline.messages.account.AuditEntryView;
 import dev.syncline.messages.account.DisconnectAccountCommand;
@@ -66,8 +67,7 @@ public class AccountsController {
     @PostMapping("/{id}/token/refresh")
     public RefreshResult refresh(@PathVariable("id") String id, @AuthenticationPrincipal CurrentUser caller) {
         owned(id, caller);
-        RefreshOutcome outcome = commands.sendAndWait(new RefreshAccessTokenCommand(id, RefreshTrigger.USER_REQUEST, true),
-                actedBy(caller, "user-request"));
+        RefreshOutcome outcome = send(new RefreshAccessTokenCommand(id, RefreshTrigger.USER_REQUEST, true), caller);
         return switch (outcome.result()) {
             case REFRESHED, NOT_NEEDED -> new RefreshResult(outcome.result(), outcome.accessTokenExpiresAt());
             case FAILED_PERMANENT -> throw new ApiProblemException(ProblemType.REAUTHORIZATION_REQUIRED, outcome.error());
@@ -79,7 +79,7 @@ public class AccountsController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> disconnect(@PathVariable("id") String id, @AuthenticationPrincipal CurrentUser caller) {
         owned(id, caller);
-        commands.sendAndWait(new DisconnectAccountCommand(id), actedBy(caller, "user-request"));
+        send(new DisconnectAccountCommand(id), caller);
         return ResponseEntity.noContent().build();
     }
 
@@ -90,8 +90,13 @@ public class AccountsController {
                 .orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND, "No account " + safe(id) + " here."));
     }
 
-    private static MetaData actedBy(CurrentUser caller, String cause) {
-        return MetaData.with("actor", "user:" + caller.userId()).and("cause", cause);
+    /** Sends a command on the caller's behalf; an account that is not active answers 409 in words. */
+    private <R> R send(Object command, CurrentUser caller) {
+        try {
+            return commands.sendAndWait(command, MetaData.with("actor", "user:" + caller.userId()).and("cause", "user-request"));
+        } catch (AccountNotActiveException e) {
+            throw new ApiProblemException(ProblemType.REAUTHORIZATION_REQUIRED, e.getMessage());
+        }
     }
 
     private static String safe(String id) {

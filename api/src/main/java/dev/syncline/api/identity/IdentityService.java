@@ -6,10 +6,8 @@ import dev.syncline.api.security.AccessToken;
 import dev.syncline.api.security.CurrentUser;
 import dev.syncline.api.security.JwtService;
 import dev.syncline.api.security.SecurityProperties;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,7 @@ public class IdentityService {
     private final UserStore users;
     private final PasswordEncoder passwordEncoder;
     private final JwtService jwtService;
-    private final Set<String> adminEmails;
+    private final RegistrationRoles registrationRoles;
     /** Compared against when the email is unknown, so that an unknown email costs as much time as a wrong password. */
     private final String dummyHash;
 
@@ -36,7 +34,7 @@ public class IdentityService {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.jwtService = jwtService;
-        this.adminEmails = properties.normalizedAdminEmails();
+        this.registrationRoles = new RegistrationRoles(properties.normalizedAdminEmails());
         this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -48,10 +46,7 @@ public class IdentityService {
      */
     public UserAccount register(RegisterRequest request) {
         String email = UserStore.normalizeEmail(request.email());
-        List<String> roles = new ArrayList<>(List.of(CurrentUser.ROLE_USER));
-        if (adminEmails.contains(email)) {
-            roles.add(CurrentUser.ROLE_ADMIN);
-        }
+        List<String> roles = registrationRoles.rolesFor(email);
         String workspaceName = request.displayName() != null ? request.displayName() : email;
         String hash = passwordEncoder.encode(request.password());
         try {

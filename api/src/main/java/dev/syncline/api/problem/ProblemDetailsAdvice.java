@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +32,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.beans.TypeMismatchException;
 
 /**
  * Turns every error of the web layer into an RFC 9457 problem detail with a stable {@code type}
@@ -54,7 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(ex.type(), ex.detail(), request.getRequestURI());
         ex.properties().forEach(problem::setProperty);
         if (ex.type().status().is5xxServerError()) {
-            log.error("{} {} answered {}", request.getMethod(), request.getRequestURI(), ex.type().slug(), ex);
+            log.warn("{} {} answered {}", request.getMethod(), request.getRequestURI(), ex.type().slug());
         }
         return respond(problem, ex.type().status().value() == 401 ? BEARER_CHALLENGE : null);
     }

@@ -72,11 +72,15 @@ public enum ProblemType {
 
     /**
      * The generic type for a bare HTTP status, used when Spring MVC or the servlet container reports an
-     * error that no code of ours named: 400 is a malformed request, 500 and unknown codes an internal error.
+     * error that no code of ours named: 400 is a malformed request, 401 unauthorized, 409 a conflict,
+     * other 4xx the first type of that status or a bad request, 5xx an internal error.
      */
     public static ProblemType forStatus(int status) {
         if (status == HttpStatus.BAD_REQUEST.value()) {
             return MALFORMED_REQUEST;
+        }
+        if (status == HttpStatus.UNAUTHORIZED.value()) {
+            return UNAUTHORIZED;
         }
         if (status == HttpStatus.CONFLICT.value()) {
             return CONFLICT;

@@ -34,8 +34,9 @@ public final class Problems {
 
     /** A validation-failed problem listing each invalid field. */
     public static ProblemDetail validationFailed(List<FieldProblem> errors, String instancePath) {
+        long fields = errors.stream().map(FieldProblem::field).distinct().count();
         ProblemDetail problem = of(ProblemType.VALIDATION_FAILED,
-                errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.", instancePath);
+                fields == 1 ? "One field is invalid." : fields + " fields are invalid.", instancePath);
         problem.setProperty(ERRORS, errors);
         return problem;
     }

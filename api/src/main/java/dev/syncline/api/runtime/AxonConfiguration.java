@@ -1,13 +1,10 @@
 package dev.syncline.api.runtime;
 
-import dev.syncline.command.token.AccountCommandLock;
 import java.time.Clock;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,13 +28,12 @@ public class AxonConfiguration {
         return Clock.systemUTC();
     }
 
-    @Autowired
-    void registerAccountLock(CommandBus commandBus, AccountCommandLock lock) {
-        commandBus.registerHandlerInterceptor(lock);
-    }
-
-    @Autowired
-    void usePooledProcessors(EventProcessingConfigurer processing) {
-        processing.usingPooledStreamingEventProcessors();
+    /**
+     * Pooled streaming processors by default for every processing group; the starter registers handler
+     * interceptor beans such as {@link dev.syncline.command.token.AccountCommandLock} on the command bus.
+     */
+    @Bean
+    ConfigurerModule pooledStreamingProcessorsByDefault() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
     }
 }

@@ -1,6 +1,5 @@
 package dev.syncline.api.security;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -32,10 +31,5 @@ public final class CurrentUserAuthentication extends AbstractAuthenticationToken
     @Override
     public String getName() {
         return user.userId().toString();
-    }
-
-    /** The authorities as role names, for tests and logs. */
-    public List<String> roleNames() {
-        return user.roles().stream().sorted().toList();
     }
 }

@@ -40,7 +40,6 @@ public class SecurityConfiguration {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(resolver);
         http
                 .csrf(AbstractHttpConfigurer::disable)
-                .cors(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
