@@ -12,6 +12,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SynclineApplication {
 
     public static void main(String[] args) {
+        disableAxonUpdateChecker();
         SpringApplication.run(SynclineApplication.class, args);
+    }
+
+    /**
+     * Axon's update checker reads a JVM system property (not a Spring one) and would call out to the
+     * internet on every start; an operator can still turn it on with -Daxoniq.update-checker.disabled=false.
+     */
+    static void disableAxonUpdateChecker() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
     }
 }

@@ -40,6 +40,11 @@ public final class ApiClient {
         return baseUrl;
     }
 
+    /** The access token this client sends, or {@code null}. */
+    public String bearer() {
+        return bearer;
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }

@@ -11,8 +11,8 @@ final class FailureWords {
     }
 
     static String permanentFailure(Provider provider, TokenEndpointException e) {
-        return name(provider) + " refused the grant (" + e.error() + ")"
-                + (e.description() == null ? "" : ": " + e.description())
+        String description = e.description() == null ? "" : ": " + e.description().replaceAll("[.\\s]+$", "");
+        return name(provider) + " refused the grant (" + e.error() + ")" + description
                 + ". Connect the account again to re-authorize Syncline.";
     }
 

@@ -1,0 +1,127 @@
+package dev.syncline.api.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.syncline.api.SynclineApplication;
+import dev.syncline.api.testing.ApiClient;
+import dev.syncline.api.testing.ConnectFlow;
+import dev.syncline.api.testing.Users;
+import dev.syncline.emulator.EmulatedProvider;
+import dev.syncline.emulator.EmulatorConfig;
+import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.ProviderConfig;
+import dev.syncline.messages.account.FindValidAccessTokenQuery;
+import dev.syncline.messages.account.ValidAccessToken;
+import dev.syncline.testing.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Stop the application and start it again on the same database and data directory: the accounts, the
+ * tokens (still decryptable with the same key ring), the audit trail and the user's session are all
+ * there. The emulator runs outside the application here, as a real provider would.
+ */
+class RestartTest {
+
+    private TestDatabase database;
+    private EmulatorServer emulator;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeEach
+    void startDatabaseAndProvider() {
+        database = TestDatabase.create("restart");
+        emulator = EmulatorServer.start(EmulatorConfig.forTests());
+    }
+
+    @AfterEach
+    void stopDatabaseAndProvider() {
+        emulator.close();
+        database.drop();
+    }
+
+    @Test
+    void accountsTokensAndAuditSurviveARestart() {
+        String accountId;
+        String accessToken;
+        ApiClient user;
+        List<String> auditBefore;
+        try (ConfigurableApplicationContext first = startApplication()) {
+            user = Users.registerAndLogIn(api(first), "restart");
+            accountId = ConnectFlow.connect(user, "google", demoUser());
+            auditBefore = awaitAudit(user, accountId, 2);
+            accessToken = validToken(first, accountId).accessToken();
+        }
+
+        try (ConfigurableApplicationContext second = startApplication()) {
+            ApiClient sameUser = api(second).as(user.bearer());
+            assertThat(sameUser.get("/api/v1/accounts/" + accountId).json().path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(validToken(second, accountId).accessToken()).isEqualTo(accessToken);
+            assertThat(awaitAudit(sameUser, accountId, 2)).isEqualTo(auditBefore);
+
+            ApiClient.Response refreshed = sameUser.post("/api/v1/accounts/" + accountId + "/token/refresh", null);
+            assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+            assertThat(awaitAudit(sameUser, accountId, 3)).startsWith(auditBefore.toArray(String[]::new)).hasSize(3);
+        }
+    }
+
+    private ConfigurableApplicationContext startApplication() {
+        ProviderConfig google = emulator.config().provider(EmulatedProvider.GOOGLE);
+        ProviderConfig microsoft = emulator.config().provider(EmulatedProvider.MICROSOFT);
+        String base = emulator.baseUrl();
+        // Command-line arguments, because default properties would lose to application.yml.
+        return new SpringApplicationBuilder(SynclineApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--syncline.data-dir=" + dataDir,
+                "--syncline.emulator.enabled=false",
+                "--syncline.providers.google.client-id=" + google.clientId(),
+                "--syncline.providers.google.client-secret=" + google.clientSecret(),
+                "--syncline.providers.google.authorization-uri=" + base + "/o/oauth2/v2/auth",
+                "--syncline.providers.google.token-uri=" + base + "/token",
+                "--syncline.providers.google.revocation-uri=" + base + "/revoke",
+                "--syncline.providers.google.user-info-uri=" + base + "/v1/userinfo",
+                "--syncline.providers.microsoft.client-id=" + microsoft.clientId(),
+                "--syncline.providers.microsoft.client-secret=" + microsoft.clientSecret(),
+                "--syncline.providers.microsoft.authorization-uri=" + base + "/common/oauth2/v2.0/authorize",
+                "--syncline.providers.microsoft.token-uri=" + base + "/common/oauth2/v2.0/token",
+                "--syncline.providers.microsoft.user-info-uri=" + base + "/oidc/userinfo");
+    }
+
+    private static ApiClient api(ConfigurableApplicationContext context) {
+        return new ApiClient("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ValidAccessToken validToken(ConfigurableApplicationContext context, String accountId) {
+        return context.getBean(QueryGateway.class).query(new FindValidAccessTokenQuery(accountId), ValidAccessToken.class).join();
+    }
+
+    private String demoUser() {
+        return emulator.config().provider(EmulatedProvider.GOOGLE).users().get(0).email();
+    }
+
+    private static List<String> awaitAudit(ApiClient user, String accountId, int entries) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<String> lines = new ArrayList<>();
+            ApiClient.Response response = user.get("/api/v1/accounts/" + accountId + "/audit");
+            if (response.status() == 200) {
+                response.json().forEach(entry -> lines.add(entry.path("position").asText() + " " + entry.path("type").asText()
+                        + " " + entry.path("occurredAt").asText()));
+            }
+            return lines;
+        }, lines -> lines.size() >= entries);
+    }
+}

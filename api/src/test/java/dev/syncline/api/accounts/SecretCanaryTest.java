@@ -1,0 +1,172 @@
+package dev.syncline.api.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.syncline.api.testing.ApiClient;
+import dev.syncline.api.testing.ApiIntegrationTest;
+import dev.syncline.api.testing.ConnectFlow;
+import dev.syncline.api.testing.Users;
+import dev.syncline.command.vault.CredentialVault;
+import dev.syncline.command.vault.VaultTokens;
+import dev.syncline.emulator.EmulatedProvider;
+import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.fault.FaultEndpoint;
+import dev.syncline.emulator.fault.FaultKind;
+import dev.syncline.messages.account.FindValidAccessTokenQuery;
+import dev.syncline.messages.account.ValidAccessToken;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Known provider tokens (read back from the vault as they are issued, refreshed and rotated) never
+ * appear in the event store's payloads or metadata, in the read models, in any HTTP response, or in
+ * the logs at DEBUG, including the messages and stack traces of logged exceptions, across the whole
+ * token lifecycle and its failure paths.
+ */
+class SecretCanaryTest extends ApiIntegrationTest {
+
+    private static final List<String> LOUD_LOGGERS = List.of("dev.syncline", "org.axonframework",
+            "org.springframework.security", "org.springframework.web", "org.springframework.jdbc", "org.springframework.transaction");
+
+    @Autowired
+    EmulatorServer emulator;
+
+    @Autowired
+    CredentialVault vault;
+
+    @Autowired
+    QueryGateway queries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Map<String, Level> previousLevels = new HashMap<>();
+    private final Set<String> canaries = new LinkedHashSet<>();
+    private final List<ApiClient.Response> responses = new ArrayList<>();
+
+    @BeforeEach
+    void captureLogsAtDebug() {
+        for (String name : LOUD_LOGGERS) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            previousLevels.put(name, logger.getLevel());
+            logger.setLevel(Level.DEBUG);
+        }
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+    }
+
+    @Test
+    void providerTokensNeverLeaveTheVault() {
+        ApiClient user = Users.registerAndLogIn(api(), "canary");
+        String googleEmail = emulatorUser(EmulatedProvider.GOOGLE);
+        String microsoftEmail = emulatorUser(EmulatedProvider.MICROSOFT);
+
+        String google = record(ConnectFlow.callback(user, "google", ConnectFlow.authorize(user, "google", googleEmail)))
+                .json().path("accountId").asText();
+        String microsoft = record(ConnectFlow.callback(user, "microsoft", ConnectFlow.authorize(user, "microsoft", microsoftEmail)))
+                .json().path("accountId").asText();
+        AccountLifecycleEndToEndTest.awaitAccount(user, google, view -> true);
+        AccountLifecycleEndToEndTest.awaitAccount(user, microsoft, view -> true);
+        remember(google, microsoft);
+
+        record(user.post("/api/v1/accounts/" + google + "/token/refresh", null));
+        record(user.post("/api/v1/accounts/" + microsoft + "/token/refresh", null));
+        remember(google, microsoft);
+        canaries.add(queries.query(new FindValidAccessTokenQuery(microsoft), ValidAccessToken.class).join().accessToken());
+
+        emulator.control().injectFault(EmulatedProvider.MICROSOFT, FaultEndpoint.TOKEN, FaultKind.HTTP_503, 3);
+        record(user.post("/api/v1/accounts/" + microsoft + "/token/refresh", null));
+        emulator.control().revokeGrants(EmulatedProvider.GOOGLE, googleEmail);
+        record(user.post("/api/v1/accounts/" + google + "/token/refresh", null));
+        record(user.post("/api/v1/accounts/" + google + "/token/refresh", null));
+
+        record(user.get("/api/v1/accounts"));
+        record(user.get("/api/v1/accounts/" + google));
+        AccountLifecycleEndToEndTest.awaitAuditTypes(user, google, 5);
+        AccountLifecycleEndToEndTest.awaitAuditTypes(user, microsoft, 6);
+        record(user.get("/api/v1/accounts/" + google + "/audit"));
+        record(user.get("/api/v1/accounts/" + microsoft + "/audit"));
+        record(user.delete("/api/v1/accounts/" + microsoft));
+
+        assertThat(canaries).hasSizeGreaterThanOrEqualTo(6);
+        for (String token : canaries) {
+            assertThat(eventStoreText()).as("event store").doesNotContain(token);
+            assertThat(readModelText()).as("read models").doesNotContain(token);
+            assertThat(responses).as("HTTP responses").noneMatch(response -> (response.body() + response.headers()).contains(token));
+            assertThat(logText()).as("logs at DEBUG").doesNotContain(token);
+        }
+        assertThat(logs.list).as("the logs were really captured").isNotEmpty();
+    }
+
+    private void remember(String... accountIds) {
+        for (String accountId : accountIds) {
+            VaultTokens tokens = vault.load(vault.findAccountKey(accountId).orElseThrow()).orElseThrow();
+            canaries.add(tokens.accessToken());
+            canaries.add(tokens.refreshToken());
+        }
+    }
+
+    private ApiClient.Response record(ApiClient.Response response) {
+        responses.add(response);
+        return response;
+    }
+
+    private String emulatorUser(EmulatedProvider provider) {
+        String email = "canary-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        emulator.control().addUser(provider, email, "Canary");
+        return email;
+    }
+
+    private String eventStoreText() {
+        return String.join("\n", jdbc.sql("""
+                SELECT convert_from(payload, 'UTF8') || coalesce(convert_from(metadata, 'UTF8'), '') FROM domainevententry
+                UNION ALL SELECT convert_from(payload, 'UTF8') || coalesce(convert_from(metadata, 'UTF8'), '') FROM deadletterentry
+                """).query(String.class).list());
+    }
+
+    private String readModelText() {
+        return String.join("\n", jdbc.sql("""
+                SELECT row_to_json(a)::text FROM connected_account a
+                UNION ALL SELECT row_to_json(b)::text FROM account_audit b
+                """).query(String.class).list());
+    }
+
+    private String logText() {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent event : List.copyOf(logs.list)) {
+            text.append(event.getFormattedMessage()).append('\n');
+            for (IThrowableProxy error = event.getThrowableProxy(); error != null; error = error.getCause()) {
+                text.append(error.getClassName()).append(": ").append(error.getMessage()).append('\n');
+                for (StackTraceElementProxy frame : error.getStackTraceElementProxyArray()) {
+                    text.append(frame.getSTEAsString()).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+}
