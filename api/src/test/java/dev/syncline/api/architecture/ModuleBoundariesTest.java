@@ -34,7 +34,9 @@ class ModuleBoundariesTest {
     static final ArchRule sagasDependOnlyOnMessagesAndProviders = noClasses()
             .that().resideInAPackage("dev.syncline.sagas..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.syncline.command..", "dev.syncline.query..",
-                    "dev.syncline.api..", "dev.syncline.emulator..");
+                    "dev.syncline.api..", "dev.syncline.emulator..")
+            // The sagas module arrives with the sync engine; the rule stands ready for it.
+            .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule providersDependOnlyOnMessages = noClasses()

@@ -28,6 +28,8 @@ public abstract class ApiIntegrationTest {
         registry.add("spring.datasource.password", DATABASE::password);
         registry.add("syncline.emulator.port", () -> "0");
         registry.add("syncline.data-dir", () -> "target/test-data");
+        // Tests call the scheduled refresher themselves; its own timer would add refreshes they do not count.
+        registry.add("syncline.tokens.schedule-poll-interval", () -> "1h");
     }
 
     protected ApiClient api() {
