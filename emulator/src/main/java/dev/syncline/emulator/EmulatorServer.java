@@ -90,6 +90,11 @@ public final class EmulatorServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /** The OAuth endpoints of one emulated provider on this server. */
+    public OAuthEndpoints oauthEndpoints(EmulatedProvider provider) {
+        return OAuthEndpoints.of(provider, baseUrl());
+    }
+
     /** The base URL followed by the path, e.g. {@code url("/token")}. */
     public String url(String path) {
         return baseUrl() + (path.startsWith("/") ? path : "/" + path);

@@ -5,9 +5,8 @@ import dev.syncline.emulator.OAuthTestClient.Pkce;
 import dev.syncline.emulator.fault.Fault;
 import dev.syncline.emulator.fault.FaultEndpoint;
 import dev.syncline.emulator.fault.FaultKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,19 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FaultInjectionTest {
 
-    private EmulatorServer server;
-    private OAuthTestClient client;
-
-    @BeforeEach
-    void start() {
-        server = EmulatorServer.start(EmulatorConfig.forTests());
-        client = new OAuthTestClient(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningEmulator emulator = new RunningEmulator();
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
     @CsvSource({
@@ -54,10 +42,10 @@ class FaultInjectionTest {
             "MICROSOFT, INTERACTION_REQUIRED,    400, interaction_required",
             "MICROSOFT, INVALID_CLIENT,          401, invalid_client"})
     void tokenFaultAnswersAsTheProviderWould(EmulatedProvider provider, FaultKind kind, int status, String error) {
-        String refreshToken = client.signIn(provider).get("refresh_token").asText();
-        server.control().injectFault(provider, TOKEN, kind, 1);
+        String refreshToken = emulator.client().signIn(provider).get("refresh_token").asText();
+        emulator.server().control().injectFault(provider, TOKEN, kind, 1);
 
-        HttpResponse<String> failed = client.refresh(provider, refreshToken);
+        HttpResponse<String> failed = emulator.client().refresh(provider, refreshToken);
 
         assertThat(failed.statusCode()).isEqualTo(status);
         if (error != null) {
@@ -66,24 +54,24 @@ class FaultInjectionTest {
         if (provider == MICROSOFT) {
             assertThat(json(failed).get("error_codes").isArray()).isTrue();
         }
-        assertThat(client.refresh(provider, refreshToken).statusCode()).as("after the fault").isEqualTo(200);
+        assertThat(emulator.client().refresh(provider, refreshToken).statusCode()).as("after the fault").isEqualTo(200);
     }
 
     @Test
     void googleInvalidGrantFaultSendsTheDocumentedBody() {
-        String refreshToken = client.signIn(GOOGLE).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, TOKEN, FaultKind.INVALID_GRANT, 1);
+        String refreshToken = emulator.client().signIn(GOOGLE).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, TOKEN, FaultKind.INVALID_GRANT, 1);
 
-        assertThat(client.refresh(GOOGLE, refreshToken).body())
+        assertThat(emulator.client().refresh(GOOGLE, refreshToken).body())
                 .isEqualTo("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}");
     }
 
     @Test
     void microsoftInteractionRequiredFaultCarriesTheMfaCode() {
-        String refreshToken = client.signIn(MICROSOFT).get("refresh_token").asText();
-        server.control().injectFault(MICROSOFT, TOKEN, FaultKind.INTERACTION_REQUIRED, 1);
+        String refreshToken = emulator.client().signIn(MICROSOFT).get("refresh_token").asText();
+        emulator.server().control().injectFault(MICROSOFT, TOKEN, FaultKind.INTERACTION_REQUIRED, 1);
 
-        JsonNode error = json(client.refresh(MICROSOFT, refreshToken));
+        JsonNode error = json(emulator.client().refresh(MICROSOFT, refreshToken));
 
         assertThat(error.get("error_description").asText()).startsWith("AADSTS50076: ");
         MicrosoftCodeFlowTest.assertEntraEnvelope(error, 50076);
@@ -91,10 +79,10 @@ class FaultInjectionTest {
 
     @Test
     void http503CarriesRetryAfterWhenGiven() {
-        String refreshToken = client.signIn(GOOGLE).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, Fault.of(TOKEN, FaultKind.HTTP_503).withRetryAfter(Duration.ofSeconds(7)));
+        String refreshToken = emulator.client().signIn(GOOGLE).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, Fault.of(TOKEN, FaultKind.HTTP_503).withRetryAfter(Duration.ofSeconds(7)));
 
-        HttpResponse<String> response = client.refresh(GOOGLE, refreshToken);
+        HttpResponse<String> response = emulator.client().refresh(GOOGLE, refreshToken);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
@@ -102,33 +90,33 @@ class FaultInjectionTest {
 
     @Test
     void faultHitsExactlyTheNextTimesCalls() {
-        String refreshToken = client.signIn(GOOGLE).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_500, 2);
+        String refreshToken = emulator.client().signIn(GOOGLE).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_500, 2);
 
-        assertThat(client.refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(500);
-        assertThat(client.refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(500);
-        assertThat(client.refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(200);
-        assertThat(server.control().pendingFaults(GOOGLE)).isEmpty();
+        assertThat(emulator.client().refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(500);
+        assertThat(emulator.client().refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(500);
+        assertThat(emulator.client().refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(emulator.server().control().pendingFaults(GOOGLE)).isEmpty();
     }
 
     @Test
     void queuedFaultsAreConsumedInOrder() {
-        String refreshToken = client.signIn(MICROSOFT).get("refresh_token").asText();
-        server.control().injectFault(MICROSOFT, TOKEN, FaultKind.HTTP_503, 1);
-        server.control().injectFault(MICROSOFT, TOKEN, FaultKind.INVALID_CLIENT, 1);
+        String refreshToken = emulator.client().signIn(MICROSOFT).get("refresh_token").asText();
+        emulator.server().control().injectFault(MICROSOFT, TOKEN, FaultKind.HTTP_503, 1);
+        emulator.server().control().injectFault(MICROSOFT, TOKEN, FaultKind.INVALID_CLIENT, 1);
 
-        assertThat(client.refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(503);
-        assertThat(client.refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(401);
-        assertThat(client.refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(emulator.client().refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(503);
+        assertThat(emulator.client().refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(401);
+        assertThat(emulator.client().refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(200);
     }
 
     @Test
     void slowFaultDelaysThenAnswersNormally() {
-        String refreshToken = client.signIn(GOOGLE).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, Fault.of(TOKEN, FaultKind.SLOW).delayedBy(Duration.ofMillis(300)));
+        String refreshToken = emulator.client().signIn(GOOGLE).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, Fault.of(TOKEN, FaultKind.SLOW).delayedBy(Duration.ofMillis(300)));
 
         long started = System.nanoTime();
-        HttpResponse<String> response = client.refresh(GOOGLE, refreshToken);
+        HttpResponse<String> response = emulator.client().refresh(GOOGLE, refreshToken);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -138,47 +126,47 @@ class FaultInjectionTest {
     @Test
     void failedTokenCallLeavesTheCodeRedeemable() {
         Pkce pkce = Pkce.create();
-        String code = client.authorizationCode(GOOGLE, OAuthTestClient.authorizationParameters(GOOGLE, pkce));
-        server.control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_503, 1);
+        String code = emulator.client().authorizationCode(GOOGLE, OAuthTestClient.authorizationParameters(GOOGLE, pkce));
+        emulator.server().control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_503, 1);
 
-        assertThat(client.redeem(GOOGLE, code, pkce.verifier()).statusCode()).isEqualTo(503);
-        assertThat(client.redeem(GOOGLE, code, pkce.verifier()).statusCode()).isEqualTo(200);
+        assertThat(emulator.client().redeem(GOOGLE, code, pkce.verifier()).statusCode()).isEqualTo(503);
+        assertThat(emulator.client().redeem(GOOGLE, code, pkce.verifier()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void revokeFaultLeavesTheGrantAlive() {
-        String refreshToken = client.signIn(GOOGLE).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, Fault.of(REVOKE, FaultKind.HTTP_503).withRetryAfter(Duration.ofSeconds(30)));
+        String refreshToken = emulator.client().signIn(GOOGLE).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, Fault.of(REVOKE, FaultKind.HTTP_503).withRetryAfter(Duration.ofSeconds(30)));
 
-        HttpResponse<String> revoke = client.postForm("/revoke", Map.of("token", refreshToken));
+        HttpResponse<String> revoke = emulator.client().postForm("/revoke", Map.of("token", refreshToken));
 
         assertThat(revoke.statusCode()).isEqualTo(503);
         assertThat(revoke.headers().firstValue("Retry-After")).hasValue("30");
-        assertThat(client.refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(emulator.client().refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(200);
     }
 
     @Test
     void userInfoFaultsAnswer5xxOrAnInvalidTokenError() {
-        String access = client.signIn(MICROSOFT).get("access_token").asText();
-        server.control().injectFault(MICROSOFT, USERINFO, FaultKind.HTTP_503, 1);
-        server.control().injectFault(MICROSOFT, USERINFO, FaultKind.INVALID_GRANT, 1);
+        String access = emulator.client().signIn(MICROSOFT).get("access_token").asText();
+        emulator.server().control().injectFault(MICROSOFT, USERINFO, FaultKind.HTTP_503, 1);
+        emulator.server().control().injectFault(MICROSOFT, USERINFO, FaultKind.INVALID_GRANT, 1);
 
-        HttpResponse<String> unavailable = client.getWithBearer("/v1.0/me", access);
-        HttpResponse<String> rejected = client.getWithBearer("/oidc/userinfo", access);
+        HttpResponse<String> unavailable = emulator.client().getWithBearer("/v1.0/me", access);
+        HttpResponse<String> rejected = emulator.client().getWithBearer("/oidc/userinfo", access);
 
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(json(unavailable).get("error").get("code").asText()).isEqualTo("serviceNotAvailable");
         assertThat(rejected.statusCode()).isEqualTo(401);
         assertThat(json(rejected).get("error").get("code").asText()).isEqualTo("InvalidAuthenticationToken");
-        assertThat(client.getWithBearer("/v1.0/me", access).statusCode()).isEqualTo(200);
+        assertThat(emulator.client().getWithBearer("/v1.0/me", access).statusCode()).isEqualTo(200);
     }
 
     @Test
     void googleUserInfoFaultAnswersAGoogleApiError() {
-        String access = client.signIn(GOOGLE).get("access_token").asText();
-        server.control().injectFault(GOOGLE, USERINFO, FaultKind.HTTP_500, 1);
+        String access = emulator.client().signIn(GOOGLE).get("access_token").asText();
+        emulator.server().control().injectFault(GOOGLE, USERINFO, FaultKind.HTTP_500, 1);
 
-        HttpResponse<String> response = client.getWithBearer("/v1/userinfo", access);
+        HttpResponse<String> response = emulator.client().getWithBearer("/v1/userinfo", access);
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(json(response).get("error").get("status").asText()).isEqualTo("INTERNAL");
@@ -186,30 +174,30 @@ class FaultInjectionTest {
 
     @Test
     void clearedFaultsNoLongerApply() {
-        String refreshToken = client.signIn(GOOGLE).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_500, 5);
+        String refreshToken = emulator.client().signIn(GOOGLE).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_500, 5);
 
-        server.control().clearFaults(GOOGLE);
+        emulator.server().control().clearFaults(GOOGLE);
 
-        assertThat(client.refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(emulator.client().refresh(GOOGLE, refreshToken).statusCode()).isEqualTo(200);
     }
 
     @Test
     void faultsOfOneProviderLeaveTheOtherAlone() {
-        String refreshToken = client.signIn(MICROSOFT).get("refresh_token").asText();
-        server.control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_500, 1);
+        String refreshToken = emulator.client().signIn(MICROSOFT).get("refresh_token").asText();
+        emulator.server().control().injectFault(GOOGLE, TOKEN, FaultKind.HTTP_500, 1);
 
-        assertThat(client.refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(200);
-        assertThat(server.control().pendingFaults(GOOGLE)).hasSize(1);
+        assertThat(emulator.client().refresh(MICROSOFT, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(emulator.server().control().pendingFaults(GOOGLE)).hasSize(1);
     }
 
     @Test
     void faultOnOneEndpointLeavesTheOthersAlone() {
-        JsonNode tokens = client.signIn(GOOGLE);
-        server.control().injectFault(GOOGLE, FaultEndpoint.REVOKE, FaultKind.HTTP_500, 1);
+        JsonNode tokens = emulator.client().signIn(GOOGLE);
+        emulator.server().control().injectFault(GOOGLE, FaultEndpoint.REVOKE, FaultKind.HTTP_500, 1);
 
-        assertThat(client.refresh(GOOGLE, tokens.get("refresh_token").asText()).statusCode()).isEqualTo(200);
-        assertThat(client.getWithBearer("/v1/userinfo", tokens.get("access_token").asText()).statusCode())
+        assertThat(emulator.client().refresh(GOOGLE, tokens.get("refresh_token").asText()).statusCode()).isEqualTo(200);
+        assertThat(emulator.client().getWithBearer("/v1/userinfo", tokens.get("access_token").asText()).statusCode())
                 .isEqualTo(200);
     }
 }

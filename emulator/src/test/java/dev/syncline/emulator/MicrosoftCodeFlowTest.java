@@ -2,9 +2,8 @@ package dev.syncline.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.emulator.OAuthTestClient.Pkce;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,32 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MicrosoftCodeFlowTest {
 
-    private EmulatorServer server;
-    private OAuthTestClient client;
-
-    @BeforeEach
-    void start() {
-        server = EmulatorServer.start(EmulatorConfig.forTests());
-        client = new OAuthTestClient(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RunningEmulator emulator = new RunningEmulator();
 
     @ParameterizedTest
     @ValueSource(strings = {"common", "organizations", "consumers", "72f988bf-86f1-41af-91ab-2d7cd011db47"})
     void everyTenantFormAuthorizesAndRedeemsWithPkce(String tenant) {
         Pkce pkce = Pkce.create();
-        HttpResponse<String> redirect = client.get("/" + tenant + "/oauth2/v2.0/authorize?"
+        HttpResponse<String> redirect = emulator.client().get("/" + tenant + "/oauth2/v2.0/authorize?"
                 + OAuthTestClient.form(authorizationParameters(MICROSOFT, pkce)), Map.of());
         Map<String, String> query = redirectQuery(redirect);
         Map<String, String> form = OAuthTestClient.clientCredentials(MICROSOFT);
         form.putAll(Map.of("grant_type", "authorization_code", "code", query.get("code"),
                 "redirect_uri", OAuthTestClient.REDIRECT_URI, "code_verifier", pkce.verifier()));
 
-        HttpResponse<String> tokens = client.postForm("/" + tenant + "/oauth2/v2.0/token", form);
+        HttpResponse<String> tokens = emulator.client().postForm("/" + tenant + "/oauth2/v2.0/token", form);
 
         assertThat(query.get("state")).isEqualTo(STATE);
         assertThat(tokens.statusCode()).isEqualTo(200);
@@ -59,7 +47,7 @@ class MicrosoftCodeFlowTest {
 
     @Test
     void unknownTenantGetsAnErrorPage() {
-        HttpResponse<String> response = client.get("/not_a_tenant/oauth2/v2.0/authorize?"
+        HttpResponse<String> response = emulator.client().get("/not_a_tenant/oauth2/v2.0/authorize?"
                 + OAuthTestClient.form(authorizationParameters(MICROSOFT, Pkce.create())), Map.of());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -72,7 +60,7 @@ class MicrosoftCodeFlowTest {
         Map<String, String> params = authorizationParameters(MICROSOFT, pkce);
         params.put("scope", "openid email https://graph.microsoft.com/Mail.Read");
 
-        JsonNode tokens = json(client.redeem(MICROSOFT, client.authorizationCode(MICROSOFT, params), pkce.verifier()));
+        JsonNode tokens = json(emulator.client().redeem(MICROSOFT, emulator.client().authorizationCode(MICROSOFT, params), pkce.verifier()));
 
         assertThat(tokens.has("access_token")).isTrue();
         assertThat(tokens.has("refresh_token")).isFalse();
@@ -80,12 +68,12 @@ class MicrosoftCodeFlowTest {
 
     @Test
     void refreshRotatesTheRefreshTokenAndTheOldOneStillWorks() {
-        JsonNode first = client.signIn(MICROSOFT);
+        JsonNode first = emulator.client().signIn(MICROSOFT);
         String original = first.get("refresh_token").asText();
 
-        JsonNode refreshed = json(client.refresh(MICROSOFT, original));
-        HttpResponse<String> withOld = client.refresh(MICROSOFT, original);
-        HttpResponse<String> withNew = client.refresh(MICROSOFT, refreshed.get("refresh_token").asText());
+        JsonNode refreshed = json(emulator.client().refresh(MICROSOFT, original));
+        HttpResponse<String> withOld = emulator.client().refresh(MICROSOFT, original);
+        HttpResponse<String> withNew = emulator.client().refresh(MICROSOFT, refreshed.get("refresh_token").asText());
 
         assertThat(refreshed.get("refresh_token").asText()).startsWith("M.C5").isNotEqualTo(original);
         assertThat(refreshed.get("access_token").asText()).isNotEqualTo(first.get("access_token").asText());
@@ -95,9 +83,9 @@ class MicrosoftCodeFlowTest {
 
     @Test
     void wrongVerifierAnswersAnEntraShapedInvalidGrant() {
-        String code = client.authorizationCode(MICROSOFT, authorizationParameters(MICROSOFT, Pkce.create()));
+        String code = emulator.client().authorizationCode(MICROSOFT, authorizationParameters(MICROSOFT, Pkce.create()));
 
-        HttpResponse<String> response = client.redeem(MICROSOFT, code, Pkce.create().verifier());
+        HttpResponse<String> response = emulator.client().redeem(MICROSOFT, code, Pkce.create().verifier());
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = json(response);
@@ -109,10 +97,10 @@ class MicrosoftCodeFlowTest {
     @Test
     void codeCanBeRedeemedOnlyOnce() {
         Pkce pkce = Pkce.create();
-        String code = client.authorizationCode(MICROSOFT, authorizationParameters(MICROSOFT, pkce));
-        client.redeem(MICROSOFT, code, pkce.verifier());
+        String code = emulator.client().authorizationCode(MICROSOFT, authorizationParameters(MICROSOFT, pkce));
+        emulator.client().redeem(MICROSOFT, code, pkce.verifier());
 
-        HttpResponse<String> second = client.redeem(MICROSOFT, code, pkce.verifier());
+        HttpResponse<String> second = emulator.client().redeem(MICROSOFT, code, pkce.verifier());
 
         assertThat(second.statusCode()).isEqualTo(400);
         assertThat(json(second).get("error").asText()).isEqualTo("invalid_grant");
@@ -120,7 +108,7 @@ class MicrosoftCodeFlowTest {
 
     @Test
     void unknownRefreshTokenAnswersExpiredDueToInactivity() {
-        HttpResponse<String> response = client.refresh(MICROSOFT, "M.C5never-issued");
+        HttpResponse<String> response = emulator.client().refresh(MICROSOFT, "M.C5never-issued");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = json(response);
@@ -132,13 +120,13 @@ class MicrosoftCodeFlowTest {
 
     @Test
     void refreshAfterRevocationAnswersInvalidGrantForEveryRotatedToken() {
-        String original = client.signIn(MICROSOFT).get("refresh_token").asText();
-        String rotated = json(client.refresh(MICROSOFT, original)).get("refresh_token").asText();
+        String original = emulator.client().signIn(MICROSOFT).get("refresh_token").asText();
+        String rotated = json(emulator.client().refresh(MICROSOFT, original)).get("refresh_token").asText();
 
-        server.control().revokeGrants(MICROSOFT, "grace@outlook.example");
+        emulator.server().control().revokeGrants(MICROSOFT, "grace@outlook.example");
 
         for (String token : new String[]{original, rotated}) {
-            HttpResponse<String> response = client.refresh(MICROSOFT, token);
+            HttpResponse<String> response = emulator.client().refresh(MICROSOFT, token);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(json(response).get("error").asText()).isEqualTo("invalid_grant");
             assertThat(json(response).get("error_codes").get(0).asLong()).isEqualTo(50173);
@@ -151,7 +139,7 @@ class MicrosoftCodeFlowTest {
         form.put("client_secret", "wrong");
         form.putAll(Map.of("grant_type", "refresh_token", "refresh_token", "M.C5whatever"));
 
-        HttpResponse<String> response = client.postForm("/common/oauth2/v2.0/token", form);
+        HttpResponse<String> response = emulator.client().postForm("/common/oauth2/v2.0/token", form);
 
         assertThat(response.statusCode()).isEqualTo(401);
         JsonNode error = json(response);
@@ -161,18 +149,18 @@ class MicrosoftCodeFlowTest {
 
     @Test
     void thereIsNoRevocationEndpoint() {
-        HttpResponse<String> response = client.postForm("/common/oauth2/v2.0/revoke", Map.of("token", "M.C5x"));
+        HttpResponse<String> response = emulator.client().postForm("/common/oauth2/v2.0/revoke", Map.of("token", "M.C5x"));
 
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
     @Test
     void googleTokensAreWorthlessAtMicrosoft() {
-        String googleRefreshToken = client.signIn(EmulatedProvider.GOOGLE).get("refresh_token").asText();
-        String googleAccessToken = client.signIn(EmulatedProvider.GOOGLE).get("access_token").asText();
+        String googleRefreshToken = emulator.client().signIn(EmulatedProvider.GOOGLE).get("refresh_token").asText();
+        String googleAccessToken = emulator.client().signIn(EmulatedProvider.GOOGLE).get("access_token").asText();
 
-        assertThat(client.refresh(MICROSOFT, googleRefreshToken).statusCode()).isEqualTo(400);
-        assertThat(client.getWithBearer("/v1.0/me", googleAccessToken).statusCode()).isEqualTo(401);
+        assertThat(emulator.client().refresh(MICROSOFT, googleRefreshToken).statusCode()).isEqualTo(400);
+        assertThat(emulator.client().getWithBearer("/v1.0/me", googleAccessToken).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -180,7 +168,7 @@ class MicrosoftCodeFlowTest {
         Map<String, String> params = authorizationParameters(MICROSOFT, Pkce.create());
         params.remove("code_challenge");
 
-        Map<String, String> query = redirectQuery(client.authorize(MICROSOFT, params));
+        Map<String, String> query = redirectQuery(emulator.client().authorize(MICROSOFT, params));
 
         assertThat(query).containsEntry("error", "invalid_request").containsEntry("state", STATE);
         assertThat(query.get("error_description")).startsWith("AADSTS900144");

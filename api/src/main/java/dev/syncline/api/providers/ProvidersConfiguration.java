@@ -3,6 +3,7 @@ package dev.syncline.api.providers;
 import dev.syncline.command.token.TokenSettings;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.OAuthEndpoints;
 import dev.syncline.emulator.ProviderConfig;
 import dev.syncline.messages.account.Provider;
 import dev.syncline.providers.oauth.AuthorizationRequests;
@@ -60,16 +61,11 @@ public class ProvidersConfiguration {
     }
 
     private static OAuthClientSettings emulated(Provider provider, EmulatorServer server, ProvidersProperties.Client client) {
-        String base = server.baseUrl();
-        ProviderConfig emulatedClient = server.config().provider(
-                provider == Provider.GOOGLE ? EmulatedProvider.GOOGLE : EmulatedProvider.MICROSOFT);
-        return switch (provider) {
-            case GOOGLE -> new OAuthClientSettings(provider, emulatedClient.clientId(), emulatedClient.clientSecret(),
-                    base + "/o/oauth2/v2/auth", base + "/token", base + "/revoke", base + "/v1/userinfo",
-                    client.scopes(), OAuthClientSettings.defaultAuthorizationParameters(provider));
-            case MICROSOFT -> new OAuthClientSettings(provider, emulatedClient.clientId(), emulatedClient.clientSecret(),
-                    base + "/common/oauth2/v2.0/authorize", base + "/common/oauth2/v2.0/token", null, base + "/oidc/userinfo",
-                    client.scopes(), OAuthClientSettings.defaultAuthorizationParameters(provider));
-        };
+        EmulatedProvider emulatedProvider = provider == Provider.GOOGLE ? EmulatedProvider.GOOGLE : EmulatedProvider.MICROSOFT;
+        ProviderConfig emulatedClient = server.config().provider(emulatedProvider);
+        OAuthEndpoints endpoints = server.oauthEndpoints(emulatedProvider);
+        return new OAuthClientSettings(provider, emulatedClient.clientId(), emulatedClient.clientSecret(),
+                endpoints.authorizationUri(), endpoints.tokenUri(), endpoints.revocationUri(), endpoints.userInfoUri(),
+                client.scopes(), OAuthClientSettings.defaultAuthorizationParameters(provider));
     }
 }

@@ -85,7 +85,7 @@ class AccountLifecycleEndToEndTest extends ApiIntegrationTest {
         assertThat(user.delete("/api/v1/accounts/" + google).status()).isEqualTo(204);
         assertThat(emulator.control().revokeCalls(EmulatedProvider.GOOGLE)).isEqualTo(revocationsBefore + 1);
         awaitAccount(user, google, view -> view.path("status").asText().equals("DISCONNECTED"));
-        assertThat(vault.findAccountKey(google)).isEmpty();
+        assertThat(vault.findAccount(google)).isEmpty();
 
         List<String> timeline = awaitAuditTypes(user, google, 9);
         assertThat(timeline).containsExactly(
@@ -146,7 +146,7 @@ class AccountLifecycleEndToEndTest extends ApiIntegrationTest {
     }
 
     private String refreshTokenOf(ApiClient user, String accountId) {
-        AccountKey key = vault.findAccountKey(accountId).orElseThrow();
+        AccountKey key = vault.findAccount(accountId).orElseThrow().key();
         return vault.load(key).orElseThrow().refreshToken();
     }
 

@@ -10,6 +10,7 @@ import dev.syncline.api.testing.Users;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorConfig;
 import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.OAuthEndpoints;
 import dev.syncline.emulator.ProviderConfig;
 import dev.syncline.messages.account.FindValidAccessTokenQuery;
 import dev.syncline.messages.account.ValidAccessToken;
@@ -79,7 +80,8 @@ class RestartTest {
     private ConfigurableApplicationContext startApplication() {
         ProviderConfig google = emulator.config().provider(EmulatedProvider.GOOGLE);
         ProviderConfig microsoft = emulator.config().provider(EmulatedProvider.MICROSOFT);
-        String base = emulator.baseUrl();
+        OAuthEndpoints googleEndpoints = emulator.oauthEndpoints(EmulatedProvider.GOOGLE);
+        OAuthEndpoints microsoftEndpoints = emulator.oauthEndpoints(EmulatedProvider.MICROSOFT);
         // Command-line arguments, because default properties would lose to application.yml.
         return new SpringApplicationBuilder(SynclineApplication.class).run(
                 "--server.port=0",
@@ -90,15 +92,15 @@ class RestartTest {
                 "--syncline.emulator.enabled=false",
                 "--syncline.providers.google.client-id=" + google.clientId(),
                 "--syncline.providers.google.client-secret=" + google.clientSecret(),
-                "--syncline.providers.google.authorization-uri=" + base + "/o/oauth2/v2/auth",
-                "--syncline.providers.google.token-uri=" + base + "/token",
-                "--syncline.providers.google.revocation-uri=" + base + "/revoke",
-                "--syncline.providers.google.user-info-uri=" + base + "/v1/userinfo",
+                "--syncline.providers.google.authorization-uri=" + googleEndpoints.authorizationUri(),
+                "--syncline.providers.google.token-uri=" + googleEndpoints.tokenUri(),
+                "--syncline.providers.google.revocation-uri=" + googleEndpoints.revocationUri(),
+                "--syncline.providers.google.user-info-uri=" + googleEndpoints.userInfoUri(),
                 "--syncline.providers.microsoft.client-id=" + microsoft.clientId(),
                 "--syncline.providers.microsoft.client-secret=" + microsoft.clientSecret(),
-                "--syncline.providers.microsoft.authorization-uri=" + base + "/common/oauth2/v2.0/authorize",
-                "--syncline.providers.microsoft.token-uri=" + base + "/common/oauth2/v2.0/token",
-                "--syncline.providers.microsoft.user-info-uri=" + base + "/oidc/userinfo");
+                "--syncline.providers.microsoft.authorization-uri=" + microsoftEndpoints.authorizationUri(),
+                "--syncline.providers.microsoft.token-uri=" + microsoftEndpoints.tokenUri(),
+                "--syncline.providers.microsoft.user-info-uri=" + microsoftEndpoints.userInfoUri());
     }
 
     private static ApiClient api(ConfigurableApplicationContext context) {

@@ -125,7 +125,7 @@ class SecretCanaryTest extends ApiIntegrationTest {
 
     private void remember(String... accountIds) {
         for (String accountId : accountIds) {
-            VaultTokens tokens = vault.load(vault.findAccountKey(accountId).orElseThrow()).orElseThrow();
+            VaultTokens tokens = vault.load(vault.findAccount(accountId).orElseThrow().key()).orElseThrow();
             canaries.add(tokens.accessToken());
             canaries.add(tokens.refreshToken());
         }

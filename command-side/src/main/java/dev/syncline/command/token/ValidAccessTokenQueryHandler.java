@@ -2,6 +2,7 @@ package dev.syncline.command.token;
 
 import dev.syncline.command.vault.AccountKey;
 import dev.syncline.command.vault.CredentialVault;
+import dev.syncline.command.vault.StoredAccount;
 import dev.syncline.command.vault.VaultTokens;
 import dev.syncline.messages.account.FindValidAccessTokenQuery;
 import dev.syncline.messages.account.Provider;
@@ -37,8 +38,9 @@ public class ValidAccessTokenQueryHandler {
 
     @QueryHandler
     public ValidAccessToken handle(FindValidAccessTokenQuery query) {
-        AccountKey account = vault.findAccountKey(query.accountId())
+        StoredAccount stored = vault.findAccount(query.accountId())
                 .orElseThrow(() -> new AccessTokenUnavailableException(query.accountId(), "no tokens are stored for it"));
+        AccountKey account = stored.key();
         VaultTokens tokens = load(account);
         if (policy.isExpiring(tokens.accessTokenExpiresAt(), clock.instant())) {
             RefreshOutcome outcome = commands.sendAndWait(
@@ -49,7 +51,7 @@ public class ValidAccessTokenQueryHandler {
             }
             tokens = load(account);
         }
-        return new ValidAccessToken(query.accountId(), Provider.fromId(vault.providerOf(account)).orElseThrow(),
+        return new ValidAccessToken(query.accountId(), Provider.fromId(stored.provider()).orElseThrow(),
                 tokens.accessToken(), tokens.accessTokenExpiresAt());
     }
 

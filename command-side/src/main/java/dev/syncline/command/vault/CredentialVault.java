@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -97,29 +96,15 @@ public class CredentialVault {
     }
 
     /**
-     * The workspace-qualified key of an account the vault holds tokens for, for internal callers that
-     * know only the account id.
+     * Which workspace and provider the vault's tokens for an account belong to, found by account id
+     * alone. For internal callers that only know the account id; it is not a tenant-scoped lookup.
      */
-    public Optional<AccountKey> findAccountKey(String accountId) {
-        return jdbc.sql("SELECT workspace_id FROM credential_vault WHERE account_id = :account")
+    public Optional<StoredAccount> findAccount(String accountId) {
+        return jdbc.sql("SELECT workspace_id, provider FROM credential_vault WHERE account_id = :account")
                 .param("account", accountId)
-                .query(String.class)
-                .optional()
-                .map(workspaceId -> new AccountKey(workspaceId, accountId));
-    }
-
-    /**
-     * The provider id stored with the account's tokens.
-     *
-     * @throws NoSuchElementException if the vault holds no tokens for the account
-     */
-    public String providerOf(AccountKey account) {
-        return jdbc.sql("SELECT provider FROM credential_vault WHERE account_id = :account AND workspace_id = :workspace")
-                .param("account", account.accountId())
-                .param("workspace", account.workspaceId())
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new NoSuchElementException("The vault holds no tokens for account '" + account.accountId() + "'"));
+                .query((rs, row) -> new StoredAccount(new AccountKey(rs.getString("workspace_id"), accountId),
+                        rs.getString("provider")))
+                .optional();
     }
 
     /**

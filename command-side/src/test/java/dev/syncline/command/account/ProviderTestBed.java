@@ -9,6 +9,8 @@ import dev.syncline.command.vault.TokenFingerprinter;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorConfig;
 import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.OAuthEndpoints;
+import dev.syncline.emulator.ProviderConfig;
 import dev.syncline.messages.account.Provider;
 import dev.syncline.providers.oauth.AuthorizationRequests;
 import dev.syncline.providers.oauth.AuthorizationStart;
@@ -61,17 +63,9 @@ final class ProviderTestBed implements AutoCloseable {
         AesGcm aesGcm = new AesGcm();
         vault = new CredentialVault(jdbc, new DataKeyStore(jdbc, keyRing, aesGcm), aesGcm);
         fingerprinter = new TokenFingerprinter(keyRing);
-        String base = emulator.baseUrl();
         OAuthClientRegistry registry = new OAuthClientRegistry(List.of(
-                new OAuthClientSettings(Provider.GOOGLE, client(EmulatedProvider.GOOGLE).clientId(),
-                        client(EmulatedProvider.GOOGLE).clientSecret(), base + "/o/oauth2/v2/auth", base + "/token",
-                        base + "/revoke", base + "/v1/userinfo", List.of("openid", "email", "gmail.readonly"),
-                        OAuthClientSettings.defaultAuthorizationParameters(Provider.GOOGLE)),
-                new OAuthClientSettings(Provider.MICROSOFT, client(EmulatedProvider.MICROSOFT).clientId(),
-                        client(EmulatedProvider.MICROSOFT).clientSecret(), base + "/common/oauth2/v2.0/authorize",
-                        base + "/common/oauth2/v2.0/token", null, base + "/oidc/userinfo",
-                        List.of("openid", "email", "offline_access", "Mail.Read"),
-                        OAuthClientSettings.defaultAuthorizationParameters(Provider.MICROSOFT))));
+                emulated(Provider.GOOGLE, List.of("openid", "email", "gmail.readonly")),
+                emulated(Provider.MICROSOFT, List.of("openid", "email", "offline_access", "Mail.Read"))));
         authorizationRequests = new AuthorizationRequests(registry);
         tokenEndpoint = new TokenEndpointClient(registry, authorizationRequests, Duration.ofSeconds(5));
         revocation = new TokenRevocationClient(registry, Duration.ofSeconds(5), new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(50)));
@@ -95,8 +89,12 @@ final class ProviderTestBed implements AutoCloseable {
         return provider == Provider.GOOGLE ? EmulatedProvider.GOOGLE : EmulatedProvider.MICROSOFT;
     }
 
-    private dev.syncline.emulator.ProviderConfig client(EmulatedProvider provider) {
-        return emulator.config().provider(provider);
+    private OAuthClientSettings emulated(Provider provider, List<String> scopes) {
+        ProviderConfig client = emulator.config().provider(emulated(provider));
+        OAuthEndpoints endpoints = emulator.oauthEndpoints(emulated(provider));
+        return new OAuthClientSettings(provider, client.clientId(), client.clientSecret(), endpoints.authorizationUri(),
+                endpoints.tokenUri(), endpoints.revocationUri(), endpoints.userInfoUri(), scopes,
+                OAuthClientSettings.defaultAuthorizationParameters(provider));
     }
 
     private static Map<String, String> query(String location) {

@@ -73,10 +73,8 @@ class CredentialVaultTest {
     void anAccountIdResolvesToItsWorkspaceAndProvider() {
         vault.store(ALICE, PROVIDER, ALICE_TOKENS);
 
-        assertThat(vault.findAccountKey(ALICE.accountId())).contains(ALICE);
-        assertThat(vault.providerOf(ALICE)).isEqualTo(PROVIDER);
-        assertThat(vault.findAccountKey(BOB.accountId())).isEmpty();
-        assertThatThrownBy(() -> vault.providerOf(BOB)).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThat(vault.findAccount(ALICE.accountId())).contains(new StoredAccount(ALICE, PROVIDER));
+        assertThat(vault.findAccount(BOB.accountId())).isEmpty();
     }
 
     @Test

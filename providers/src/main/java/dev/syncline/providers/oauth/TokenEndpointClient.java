@@ -113,6 +113,7 @@ public final class TokenEndpointClient {
     }
 
     private static TokenEndpointException translate(RuntimeException e) {
+        boolean networkFailure = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof TokenEndpointException endpointError) {
                 return endpointError;
@@ -120,17 +121,12 @@ public final class TokenEndpointClient {
             if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
                 return new TokenEndpointException("timeout", "The provider did not answer in time", 0, null);
             }
-            if (cause instanceof ResourceAccessException) {
-                boolean timeout = cause.getCause() instanceof HttpTimeoutException
-                        || cause.getCause() instanceof java.net.SocketTimeoutException;
-                return new TokenEndpointException(timeout ? "timeout" : "unreachable",
-                        timeout ? "The provider did not answer in time" : "The provider could not be reached", 0, null);
-            }
+            networkFailure |= cause instanceof ResourceAccessException;
         }
-        if (e instanceof OAuth2AuthorizationException authorization) {
+        if (!networkFailure && e instanceof OAuth2AuthorizationException authorization) {
             return new TokenEndpointException(authorization.getError().getErrorCode(), authorization.getError().getDescription(), 0, null);
         }
-        if (e instanceof OAuth2AuthenticationException authentication) {
+        if (!networkFailure && e instanceof OAuth2AuthenticationException authentication) {
             return new TokenEndpointException(authentication.getError().getErrorCode(), authentication.getError().getDescription(), 0, null);
         }
         return new TokenEndpointException("unreachable", "The provider could not be reached", 0, null);
