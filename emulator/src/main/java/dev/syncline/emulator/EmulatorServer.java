@@ -76,7 +76,10 @@ public final class EmulatorServer implements AutoCloseable {
         return List.of(
                 new ControlRoutes(control),
                 new GoogleOAuthRoutes(state.provider(EmulatedProvider.GOOGLE)),
-                new MicrosoftOAuthRoutes(state.provider(EmulatedProvider.MICROSOFT)));
+                new MicrosoftOAuthRoutes(state.provider(EmulatedProvider.MICROSOFT)),
+                state.gmail(),
+                state.googleCalendar(),
+                state.graph());
     }
 
     /** For example {@code http://127.0.0.1:8089}, without a trailing slash. */

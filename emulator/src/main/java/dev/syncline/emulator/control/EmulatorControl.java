@@ -5,6 +5,8 @@ import dev.syncline.emulator.EmulatedUser;
 import dev.syncline.emulator.fault.Fault;
 import dev.syncline.emulator.fault.FaultEndpoint;
 import dev.syncline.emulator.fault.FaultKind;
+import dev.syncline.emulator.mailbox.CalendarControl;
+import dev.syncline.emulator.mailbox.MailControl;
 import dev.syncline.emulator.state.CounterSnapshot;
 import dev.syncline.emulator.state.EmulatorState;
 import dev.syncline.emulator.state.ProviderSettings;
@@ -119,6 +121,16 @@ public final class EmulatorControl {
 
     public void resetCounters(EmulatedProvider provider) {
         provider(provider).counters().reset();
+    }
+
+    /** The provider's mail: seed, change, expire cursors, snapshot, throttle. */
+    public MailControl mail(EmulatedProvider provider) {
+        return provider == EmulatedProvider.GOOGLE ? state.gmail() : state.graph().mail();
+    }
+
+    /** The provider's primary calendar: seed, change, expire cursors, snapshot, throttle. */
+    public CalendarControl calendar(EmulatedProvider provider) {
+        return provider == EmulatedProvider.GOOGLE ? state.googleCalendar() : state.graph().calendar();
     }
 
     /** Back to start-up: configured users and settings; no grants, tokens, codes, faults or counts. */
