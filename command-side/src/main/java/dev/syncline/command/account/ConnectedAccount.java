@@ -19,6 +19,8 @@ import dev.syncline.messages.account.Provider;
 import dev.syncline.messages.account.ReauthorizationRequiredEvent;
 import dev.syncline.messages.account.RefreshAccessTokenCommand;
 import dev.syncline.messages.account.RefreshOutcome;
+import dev.syncline.messages.account.RefreshTrigger;
+import dev.syncline.messages.account.ReplaceRejectedAccessTokenCommand;
 import dev.syncline.messages.account.TokensIssuedEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,6 +79,20 @@ public class ConnectedAccount {
         }
         AccessTokenRefresher.Result result = refresher.refresh(key(workspaceId, accountId), provider, command.trigger(),
                 consecutiveTransientFailures);
+        result.events().forEach(event -> apply(event));
+        return result.outcome();
+    }
+
+    @CommandHandler
+    RefreshOutcome handle(ReplaceRejectedAccessTokenCommand command, AccessTokenRefresher refresher) {
+        if (status != AccountStatus.ACTIVE) {
+            throw new AccountNotActiveException(accountId, status);
+        }
+        if (!command.rejectedTokenExpiresAt().equals(accessTokenExpiresAt)) {
+            return RefreshOutcome.notNeeded(accessTokenExpiresAt); // Another caller already replaced the rejected token.
+        }
+        AccessTokenRefresher.Result result = refresher.refresh(key(workspaceId, accountId), provider,
+                RefreshTrigger.REJECTED_BY_PROVIDER, consecutiveTransientFailures);
         result.events().forEach(event -> apply(event));
         return result.outcome();
     }

@@ -3,6 +3,7 @@ package dev.syncline.command.token;
 import dev.syncline.messages.account.ConnectAccountCommand;
 import dev.syncline.messages.account.DisconnectAccountCommand;
 import dev.syncline.messages.account.RefreshAccessTokenCommand;
+import dev.syncline.messages.account.ReplaceRejectedAccessTokenCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -43,6 +44,9 @@ public class AccountCommandLock implements MessageHandlerInterceptor<CommandMess
             return command.accountId();
         }
         if (payload instanceof ConnectAccountCommand command) {
+            return command.accountId();
+        }
+        if (payload instanceof ReplaceRejectedAccessTokenCommand command) {
             return command.accountId();
         }
         if (payload instanceof DisconnectAccountCommand command) {

@@ -7,5 +7,7 @@ public enum RefreshTrigger {
     /** The user forced a refresh. */
     USER_REQUEST,
     /** The refresh schedule: ahead of expiry, keeping an idle grant alive, or retrying a transient failure. */
-    SCHEDULE
+    SCHEDULE,
+    /** The provider answered 401 to the current access token before its expiry (revoked, or expired early). */
+    REJECTED_BY_PROVIDER
 }
