@@ -30,6 +30,10 @@ public abstract class ApiIntegrationTest {
         registry.add("syncline.data-dir", () -> "target/test-data");
         // Tests call the scheduled refresher themselves; its own timer would add refreshes they do not count.
         registry.add("syncline.tokens.schedule-poll-interval", () -> "1h");
+        // Likewise the sync schedule: sync tests start due syncs themselves (ScheduledSyncStarter), so that
+        // the other tests' accounts never sync behind their backs. Mailboxes start empty.
+        registry.add("syncline.sync.schedule-poll-interval", () -> "1h");
+        registry.add("syncline.emulator.demo-mailboxes", () -> "false");
     }
 
     protected ApiClient api() {

@@ -6,6 +6,9 @@ import dev.syncline.emulator.fault.Fault;
 import dev.syncline.emulator.fault.FaultEndpoint;
 import dev.syncline.emulator.fault.FaultKind;
 import dev.syncline.emulator.mailbox.CalendarControl;
+import dev.syncline.emulator.mailbox.GeneratedMailbox;
+import dev.syncline.emulator.mailbox.MailboxGenerator;
+import dev.syncline.emulator.mailbox.MailboxSpec;
 import dev.syncline.emulator.mailbox.MailControl;
 import dev.syncline.emulator.state.CounterSnapshot;
 import dev.syncline.emulator.state.EmulatorState;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -144,6 +148,24 @@ public final class EmulatorControl {
     /** The provider's primary calendar: seed, change, expire cursors, snapshot, throttle. */
     public CalendarControl calendar(EmulatedProvider provider) {
         return provider == EmulatedProvider.GOOGLE ? state.googleCalendar() : state.graph().calendar();
+    }
+
+    /**
+     * Gives every user of both providers a generated demo mailbox and calendar ({@link MailboxSpec#demo}),
+     * so that a newcomer who connects an account has something to watch sync.
+     */
+    public void seedDemoMailboxes(Instant now) {
+        for (EmulatedProvider provider : EmulatedProvider.values()) {
+            for (EmulatedUser user : users(provider)) {
+                MailboxSpec spec = MailboxSpec.demo(now);
+                GeneratedMailbox mailbox = MailboxGenerator.generate(
+                        new MailboxSpec(spec.seed() + user.email().hashCode(), spec.messages(), spec.folders(),
+                                spec.calendarItems(), now), user.email());
+                mail(provider).seed(user.email(), mailbox);
+                calendar(provider).seed(user.email(), mailbox.calendarItems());
+            }
+        }
+        log.info("Seeded demo mailboxes and calendars for the emulator's users");
     }
 
     /** Back to start-up: configured users and settings; no grants, tokens, codes, faults or counts. */
