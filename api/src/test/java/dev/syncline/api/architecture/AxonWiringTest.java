@@ -15,6 +15,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import java.util.List;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,9 +60,19 @@ class AxonWiringTest extends ApiIntegrationTest {
         assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
     }
 
+    @Autowired
+    DeadlineManager deadlineManager;
+
     @Test
     void failingEventsGoToTheJdbcDeadLetterQueue() {
-        assertThat(processing.deadLetterQueue("accounts")).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
-        assertThat(processing.deadLetterQueue("token-audit")).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        for (String group : List.of("accounts", "token-audit", "token-refresh-schedule", "synced-messages",
+                "calendar-events", "sync-schedule", "sync-channel-reset")) {
+            assertThat(processing.deadLetterQueue(group)).as(group).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        }
+    }
+
+    @Test
+    void sagaDeadlinesArePersistentInPostgres() {
+        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syncline.api.mail.PlainJsonSealedContentConfiguration;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ApiIntegrationTest;
 import dev.syncline.api.testing.ConnectFlow;
@@ -31,15 +30,16 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
+import dev.syncline.api.mail.SyncedContent;
+import dev.syncline.command.sync.PageSealer;
+import dev.syncline.command.vault.DataKeyStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * {@code GET /api/v1/calendar-events} and {@code GET /api/v1/calendar-events/next-24-hours} over HTTP, on
  * items that arrive as the sync's events through the real event store and the {@code calendar-events}
  * processor.
  */
-@Import(PlainJsonSealedContentConfiguration.class)
 class CalendarEventsApiTest extends ApiIntegrationTest {
 
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
@@ -48,6 +48,12 @@ class CalendarEventsApiTest extends ApiIntegrationTest {
 
     @Autowired
     EventGateway events;
+
+    @Autowired
+    PageSealer sealer;
+
+    @Autowired
+    DataKeyStore dataKeys;
 
     @Autowired
     EmulatorServer emulator;
@@ -62,7 +68,7 @@ class CalendarEventsApiTest extends ApiIntegrationTest {
         CalendarItem planning = new CalendarItem("planning", "Planning", "Agenda", "Room 4", hour(10), hour(11), "Europe/Berlin",
                 false, List.of(), null, new EmailAddress("Olga", "olga@example.com"),
                 List.of(new CalendarAttendee("me@example.com", "Me", AttendeeResponse.TENTATIVE)), CalendarItemStatus.CONFIRMED);
-        events.publish(calendarPage(ownerOf(user), account, List.of(
+        events.publish(calendarPage(sealing(), ownerOf(user), account, List.of(
                 item("before", hour(7), hour(8)),
                 planning,
                 item("straddles-from", hour(8), hour(10)),
@@ -103,7 +109,7 @@ class CalendarEventsApiTest extends ApiIntegrationTest {
     void theNextTwentyFourHoursStartNow() {
         ApiClient user = Users.registerAndLogIn(api(), "calendar-next");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        events.publish(calendarPage(ownerOf(user), unconnectedAccount(), List.of(
+        events.publish(calendarPage(sealing(), ownerOf(user), unconnectedAccount(), List.of(
                 item("ended", now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2))),
                 item("running", now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofMinutes(30))),
                 item("soon", now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(3))),
@@ -126,8 +132,8 @@ class CalendarEventsApiTest extends ApiIntegrationTest {
         ApiClient stranger = Users.registerAndLogIn(api(), "calendar-stranger");
         String connected = connectGoogleAccount(user);
         String other = unconnectedAccount();
-        events.publish(calendarPage(ownerOf(user), connected, List.of(item("in-connected", hour(10), hour(11)))));
-        events.publish(calendarPage(ownerOf(user), other, List.of(item("in-other", hour(12), hour(13)))));
+        events.publish(calendarPage(sealing(), ownerOf(user), connected, List.of(item("in-connected", hour(10), hour(11)))));
+        events.publish(calendarPage(sealing(), ownerOf(user), other, List.of(item("in-other", hour(12), hour(13)))));
         awaitItems(user, "/api/v1/calendar-events?" + WINDOW, 2);
 
         JsonNode filtered = user.get("/api/v1/calendar-events?" + WINDOW + "&accountId=" + connected).json();
@@ -144,7 +150,7 @@ class CalendarEventsApiTest extends ApiIntegrationTest {
     void anotherUsersItemsAreNotListed() {
         ApiClient owner = Users.registerAndLogIn(api(), "calendar-owner");
         ApiClient stranger = Users.registerAndLogIn(api(), "calendar-other");
-        events.publish(calendarPage(ownerOf(owner), unconnectedAccount(), List.of(item("private", hour(10), hour(11)))));
+        events.publish(calendarPage(sealing(), ownerOf(owner), unconnectedAccount(), List.of(item("private", hour(10), hour(11)))));
         awaitItems(owner, "/api/v1/calendar-events?" + WINDOW, 1);
 
         assertThat(stranger.get("/api/v1/calendar-events?" + WINDOW).json().path("items")).isEmpty();
@@ -220,5 +226,9 @@ class CalendarEventsApiTest extends ApiIntegrationTest {
     /** The given hour (UTC) of 10 March 2026; negative hours go back before it. */
     private static Instant hour(int hour) {
         return DAY.plus(Duration.ofHours(hour));
+    }
+
+    private SyncedContent.Sealing sealing() {
+        return new SyncedContent.Sealing(sealer, dataKeys);
     }
 }

@@ -31,14 +31,14 @@ import java.util.stream.IntStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
+import dev.syncline.command.sync.PageSealer;
+import dev.syncline.command.vault.DataKeyStore;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * {@code GET /api/v1/messages} and {@code GET /api/v1/messages/{id}} over HTTP, on mail that arrives as the
  * sync's events through the real event store and the {@code synced-messages} processor.
  */
-@Import(PlainJsonSealedContentConfiguration.class)
 class MessagesApiTest extends ApiIntegrationTest {
 
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
@@ -49,6 +49,12 @@ class MessagesApiTest extends ApiIntegrationTest {
 
     @Autowired
     EventGateway events;
+
+    @Autowired
+    PageSealer sealer;
+
+    @Autowired
+    DataKeyStore dataKeys;
 
     @Autowired
     EmulatorServer emulator;
@@ -63,7 +69,7 @@ class MessagesApiTest extends ApiIntegrationTest {
         SyncedMessage report = new SyncedMessage("m-report", "t-1", null, List.of("INBOX", "IMPORTANT"), BOB,
                 List.of(new EmailAddress("Me", "me@example.com")), List.of(CAROL), "Quarterly report", "Numbers inside",
                 "The numbers are inside.", false, at(2), true, List.of(new AttachmentInfo("q1.pdf", "application/pdf", 2048)));
-        events.publish(mailPage(ownerOf(user), account, List.of(message("m-old", List.of("INBOX"), BOB, at(1), false), report)));
+        events.publish(mailPage(sealing(), ownerOf(user), account, List.of(message("m-old", List.of("INBOX"), BOB, at(1), false), report)));
 
         JsonNode list = awaitItems(user, "/api/v1/messages", 2);
 
@@ -100,7 +106,7 @@ class MessagesApiTest extends ApiIntegrationTest {
     @Test
     void everyFilterNarrowsTheList() {
         ApiClient user = Users.registerAndLogIn(api(), "mail-filters");
-        events.publish(mailPage(ownerOf(user), unconnectedAccount(), List.of(
+        events.publish(mailPage(sealing(), ownerOf(user), unconnectedAccount(), List.of(
                 message("a", List.of("INBOX"), BOB, at(1), true),
                 message("b", List.of("INBOX", "Label_Work"), CAROL, at(2), false),
                 new SyncedMessage("c", "t-c", "AAMkSent", List.of("Sent Items"), BOB, List.of(), List.of(), "c", "c", "c", false,
@@ -127,7 +133,7 @@ class MessagesApiTest extends ApiIntegrationTest {
     @Test
     void pagesFollowTheNextPageTokenWithoutGapsOrRepeats() {
         ApiClient user = Users.registerAndLogIn(api(), "mail-pages");
-        events.publish(mailPage(ownerOf(user), unconnectedAccount(),
+        events.publish(mailPage(sealing(), ownerOf(user), unconnectedAccount(),
                 IntStream.range(0, 7).mapToObj(i -> message("m-" + i, List.of("INBOX"), BOB, at(i / 2), true)).toList()));
         awaitItems(user, "/api/v1/messages", 7);
 
@@ -152,8 +158,8 @@ class MessagesApiTest extends ApiIntegrationTest {
         ApiClient stranger = Users.registerAndLogIn(api(), "mail-stranger");
         String connected = connectGoogleAccount(user);
         String other = unconnectedAccount();
-        events.publish(mailPage(ownerOf(user), connected, List.of(message("in-connected", List.of("INBOX"), BOB, at(1), true))));
-        events.publish(mailPage(ownerOf(user), other, List.of(message("in-other", List.of("INBOX"), BOB, at(2), true))));
+        events.publish(mailPage(sealing(), ownerOf(user), connected, List.of(message("in-connected", List.of("INBOX"), BOB, at(1), true))));
+        events.publish(mailPage(sealing(), ownerOf(user), other, List.of(message("in-other", List.of("INBOX"), BOB, at(2), true))));
         awaitItems(user, "/api/v1/messages?folder=INBOX&from=bob", 2);
 
         JsonNode filtered = user.get("/api/v1/messages?accountId=" + connected).json();
@@ -203,7 +209,7 @@ class MessagesApiTest extends ApiIntegrationTest {
     void anotherUsersMessageIsNeitherFoundNorListed() {
         ApiClient owner = Users.registerAndLogIn(api(), "mail-owner");
         ApiClient stranger = Users.registerAndLogIn(api(), "mail-other");
-        events.publish(mailPage(ownerOf(owner), unconnectedAccount(), List.of(message("private", List.of("INBOX"), BOB, at(1), true))));
+        events.publish(mailPage(sealing(), ownerOf(owner), unconnectedAccount(), List.of(message("private", List.of("INBOX"), BOB, at(1), true))));
         String id = awaitItems(owner, "/api/v1/messages", 1).path("items").get(0).path("id").asText();
 
         assertNotFound(stranger.get("/api/v1/messages/" + id));
@@ -264,5 +270,9 @@ class MessagesApiTest extends ApiIntegrationTest {
 
     private static Instant at(long minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
+    }
+
+    private SyncedContent.Sealing sealing() {
+        return new SyncedContent.Sealing(sealer, dataKeys);
     }
 }
