@@ -144,13 +144,13 @@ public class ChannelSync {
         if (!isRunning(command.syncId())) {
             return;
         }
-        boolean resyncExpiredToo = running.trigger() == SyncTrigger.CURSOR_EXPIRED && running.pages() == 0;
-        apply(new SyncCursorExpiredEvent(channelSyncId, accountId, channel, command.syncId(), command.reason()));
-        if (resyncExpiredToo) {
+        if (running.trigger() == SyncTrigger.CURSOR_EXPIRED && running.pages() == 0) {
+            // Not SyncCursorExpiredEvent: that event promises a full resync, and none follows.
             apply(new SyncFailedEvent(channelSyncId, accountId, channel, command.syncId(),
                     "The provider refused even a fresh full sync: " + command.reason(), 1));
             return;
         }
+        apply(new SyncCursorExpiredEvent(channelSyncId, accountId, channel, command.syncId(), command.reason()));
         apply(new SyncStartedEvent(channelSyncId, accountId, workspaceId, ownerId, provider, channel, command.resyncId(),
                 SyncKind.FULL, SyncTrigger.CURSOR_EXPIRED, null));
     }

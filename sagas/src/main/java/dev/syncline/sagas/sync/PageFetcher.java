@@ -58,8 +58,8 @@ public class PageFetcher {
                 RefreshOutcome outcome = commands.sendAndWait(
                         new ReplaceRejectedAccessTokenCommand(request.accountId(), token.expiresAt()), metaData);
                 if (!outcome.succeeded()) {
-                    throw new IllegalStateException("The provider rejected the access token and refreshing it failed: "
-                            + outcome.error());
+                    throw new FetchFailedException("The provider rejected the access token and refreshing it failed: "
+                            + outcome.error(), null);
                 }
                 readAndRecord(request, validToken(request), metaData);
             }
@@ -95,9 +95,9 @@ public class PageFetcher {
                     .get(TOKEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for an access token", e);
+            throw new FetchFailedException("Interrupted while waiting for an access token", e);
         } catch (Exception e) {
-            throw new IllegalStateException(FailureReason.of(e), e);
+            throw new FetchFailedException(FailureReason.of(e), e);
         }
     }
 
@@ -105,5 +105,16 @@ public class PageFetcher {
         log.info("Sync {} of account {} could not read a page: {}", request.syncId(), request.accountId(), reason);
         commands.sendAndWait(new RecordSyncFailureCommand(request.channelSyncId(), request.syncId(), reason, permanent),
                 metaData);
+    }
+
+    /**
+     * A failure this class describes in safe words of its own. Being a {@code dev.syncline} type, {@link FailureReason}
+     * passes its message on; a JDK exception would be named by its type only and the words would be lost.
+     */
+    private static final class FetchFailedException extends RuntimeException {
+
+        FetchFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -19,6 +19,7 @@ import dev.syncline.messages.sync.SyncThrottledEvent;
 import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.saga.EndSaga;
@@ -82,13 +83,15 @@ public class SyncSaga {
         retryAt(event.retryAt(), deadlines);
     }
 
+    // Axon binds a handler's first parameter to the message's payload unless it is a message itself. These deadlines
+    // carry no payload, so the deadline message comes first: with a resource first, the handler never matched.
     @DeadlineHandler(deadlineName = RETRY_DEADLINE)
-    void retry(PageFetchWorker worker, DeadlineManager deadlines, SyncSettings settings) {
+    void retry(DeadlineMessage<?> deadline, PageFetchWorker worker, DeadlineManager deadlines, SyncSettings settings) {
         fetch(worker, deadlines, settings);
     }
 
     @DeadlineHandler(deadlineName = WATCHDOG_DEADLINE)
-    void watchdog(PageFetchWorker worker, DeadlineManager deadlines, SyncSettings settings) {
+    void watchdog(DeadlineMessage<?> deadline, PageFetchWorker worker, DeadlineManager deadlines, SyncSettings settings) {
         if (worker.isFetching(next)) {
             // Slow, not lost: a throttled mailbox's page can take long within the provider's quota.
             deadlines.schedule(settings.pageTimeout(), WATCHDOG_DEADLINE);
@@ -148,13 +151,13 @@ public class SyncSaga {
     }
 
     private void retryAt(Instant at, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(WATCHDOG_DEADLINE);
-        deadlines.cancelAllWithinScope(RETRY_DEADLINE);
+        cancelDeadlines(deadlines);
         deadlines.schedule(at, RETRY_DEADLINE);
     }
 
+    /** Any retry still waiting was for a page this request supersedes (or is the one firing now). */
     private void fetch(PageFetchWorker worker, DeadlineManager deadlines, SyncSettings settings) {
-        deadlines.cancelAllWithinScope(WATCHDOG_DEADLINE);
+        cancelDeadlines(deadlines);
         deadlines.schedule(settings.pageTimeout(), WATCHDOG_DEADLINE);
         worker.fetchAfterCommit(next);
     }
