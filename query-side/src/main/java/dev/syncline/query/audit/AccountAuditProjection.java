@@ -7,8 +7,18 @@ import dev.syncline.messages.account.AccountDisconnectedEvent;
 import dev.syncline.messages.account.AccountReconnectedEvent;
 import dev.syncline.messages.account.GrantRevokedEvent;
 import dev.syncline.messages.account.ReauthorizationRequiredEvent;
-import dev.syncline.messages.account.RefreshTrigger;
 import dev.syncline.messages.account.TokensIssuedEvent;
+import dev.syncline.messages.sync.CalendarItemsFetchedEvent;
+import dev.syncline.messages.sync.MessagesFetchedEvent;
+import dev.syncline.messages.sync.SyncCompletedEvent;
+import dev.syncline.messages.sync.SyncCursorExpiredEvent;
+import dev.syncline.messages.sync.SyncFailedEvent;
+import dev.syncline.messages.sync.SyncPageFailedEvent;
+import dev.syncline.messages.sync.SyncPausedEvent;
+import dev.syncline.messages.sync.SyncResumedEvent;
+import dev.syncline.messages.sync.SyncStartedEvent;
+import dev.syncline.messages.sync.SyncThrottledEvent;
+import dev.syncline.query.audit.SyncAuditEntries.Origin;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,10 +39,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each step of an account's token lifecycle into its audit timeline ({@code account_audit}): who
- * ({@code actor} metadata), why ({@code cause} metadata, else the refresh trigger), what in one sentence,
- * and the event's non-secret facts. Also keeps {@code account_audit_owner}, so that the timeline is shown
- * only to the account's owner. Keyed on the event identifier, so a replay or a duplicate adds nothing.
+ * Writes each step of an account's token lifecycle and of its channels' syncs into its audit timeline
+ * ({@code account_audit}): who ({@code actor} metadata), why ({@code cause} metadata, else the refresh or sync
+ * trigger), what in one sentence, and the event's non-secret facts (counts, never content; see
+ * {@link SyncAuditEntries}). Also keeps {@code account_audit_owner}, so that the timeline is shown only to the
+ * account's owner. Keyed on the event identifier, so a replay or a duplicate adds nothing.
  */
 @Component
 @ProcessingGroup(AccountAuditProjection.PROCESSING_GROUP)
@@ -171,6 +182,78 @@ public class AccountAuditProjection {
                 actor(actor), cause, "Disconnected the account; its tokens and data key were destroyed.", Map.of()));
     }
 
+    @EventHandler
+    void on(SyncStartedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.started(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncResumedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.resumed(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(MessagesFetchedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.messagesFetched(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(CalendarItemsFetchedEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.calendarItemsFetched(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncThrottledEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.throttled(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncPageFailedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.pageFailed(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncCursorExpiredEvent event, @MessageIdentifier String eventId, TrackingToken token,
+            @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.cursorExpired(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncPausedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.paused(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncCompletedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.completed(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
+    @EventHandler
+    void on(SyncFailedEvent event, @MessageIdentifier String eventId, TrackingToken token, @Timestamp Instant occurredAt,
+            @MetaDataValue(value = "actor", required = false) String actor,
+            @MetaDataValue(value = "cause", required = false) String cause) {
+        log.append(SyncAuditEntries.failed(event, new Origin(eventId, position(token), occurredAt, actor, cause)));
+    }
+
     @ResetHandler
     void reset() {
         log.clear();
@@ -185,8 +268,11 @@ public class AccountAuditProjection {
         return isBlank(actor) ? SYSTEM : actor;
     }
 
-    /** The cause recorded by the command side, else the refresh trigger in the same spelling, e.g. {@code user-request}. */
-    static String cause(String cause, RefreshTrigger trigger) {
+    /**
+     * The cause recorded by the command side, else the refresh or sync trigger in the same spelling, e.g.
+     * {@code user-request} or {@code account-connected}.
+     */
+    static String cause(String cause, Enum<?> trigger) {
         if (!isBlank(cause) || trigger == null) {
             return cause;
         }
