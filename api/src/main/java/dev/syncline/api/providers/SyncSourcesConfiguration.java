@@ -2,6 +2,12 @@ package dev.syncline.api.providers;
 
 import dev.syncline.emulator.EmulatorServer;
 import dev.syncline.providers.gcalendar.GoogleCalendarSettings;
+import dev.syncline.providers.gmail.GmailMessageSource;
+import dev.syncline.providers.gmail.GmailSettings;
+import dev.syncline.providers.graph.GraphCalendarSource;
+import dev.syncline.providers.graph.GraphMailboxLimiter;
+import dev.syncline.providers.graph.GraphMessageSource;
+import dev.syncline.providers.graph.GraphSettings;
 import dev.syncline.providers.gcalendar.GoogleCalendarSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +21,37 @@ import org.springframework.context.annotation.Configuration;
 public class SyncSourcesConfiguration {
 
     @Bean
+    GmailMessageSource gmailMessageSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator) {
+        return new GmailMessageSource(GmailSettings.defaults()
+                .withRootUrl(emulatorOr(emulator, apis.gmail(), "/"))
+                .withBodyLimit(apis.bodyLimit()));
+    }
+
+    @Bean
     GoogleCalendarSource googleCalendarSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator) {
         return new GoogleCalendarSource(GoogleCalendarSettings.defaults()
                 .withRootUrl(emulatorOr(emulator, apis.googleCalendar(), "/")));
+    }
+
+    /** One limiter for both Graph sources: a mailbox's four concurrent requests are shared by its mail and calendar. */
+    @Bean
+    GraphMailboxLimiter graphMailboxLimiter(GraphSettings graphSettings) {
+        return new GraphMailboxLimiter(graphSettings);
+    }
+
+    @Bean
+    GraphSettings graphSettings(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator) {
+        return GraphSettings.defaults().withBaseUrl(emulatorOr(emulator, apis.graph(), "/v1.0")).withBodyLimit(apis.bodyLimit());
+    }
+
+    @Bean
+    GraphMessageSource graphMessageSource(GraphSettings graphSettings, GraphMailboxLimiter limiter) {
+        return new GraphMessageSource(graphSettings, limiter);
+    }
+
+    @Bean
+    GraphCalendarSource graphCalendarSource(GraphSettings graphSettings, GraphMailboxLimiter limiter) {
+        return new GraphCalendarSource(graphSettings, limiter);
     }
 
     /** The emulator's base URL (plus the suffix the SDK expects) when it runs in-process, else the configured URL. */

@@ -65,7 +65,7 @@ class AxonWiringTest extends ApiIntegrationTest {
 
     @Test
     void failingEventsGoToTheJdbcDeadLetterQueue() {
-        for (String group : List.of("accounts", "token-audit", "token-refresh-schedule", "synced-messages",
+        for (String group : List.of("accounts", "token-audit", "token-refresh-schedule", "sync-status", "synced-messages",
                 "calendar-events", "sync-schedule", "sync-channel-reset")) {
             assertThat(processing.deadLetterQueue(group)).as(group).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
         }

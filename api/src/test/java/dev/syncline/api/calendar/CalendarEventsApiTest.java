@@ -19,7 +19,7 @@ import dev.syncline.messages.sync.CalendarItem;
 import dev.syncline.messages.sync.CalendarItemStatus;
 import dev.syncline.messages.sync.EmailAddress;
 import dev.syncline.query.calendar.CalendarEventsProjection;
-import dev.syncline.query.sealed.AccountSequencingPolicy;
+import dev.syncline.query.sequencing.AccountSequencingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -17,7 +17,7 @@ import dev.syncline.messages.sync.AttachmentInfo;
 import dev.syncline.messages.sync.EmailAddress;
 import dev.syncline.messages.sync.SyncedMessage;
 import dev.syncline.query.messages.SyncedMessagesProjection;
-import dev.syncline.query.sealed.AccountSequencingPolicy;
+import dev.syncline.query.sequencing.AccountSequencingPolicy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -61,10 +61,16 @@ final class SyncedMailbox {
         return this;
     }
 
-    /** Starts the syncs the schedule says are due, as its timer would, and waits until the channel matches the provider. */
+    /**
+     * Starts the syncs the schedule says are due, as its timer would (again on every poll: the schedule
+     * learns of the connect asynchronously), and waits until the channel matches the provider.
+     */
     void syncScheduled(ScheduledSyncStarter starter) {
-        starter.startDueSyncs();
-        awaitExactMatch();
+        await().atMost(SYNC_WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            starter.startDueSyncs();
+            assertThat(syncline()).as("Syncline's %s of %s", synced.channel.id(), synced.provider)
+                    .containsExactlyElementsOf(provider());
+        });
     }
 
     /** Asks for a sync of the channel over the API (202), then waits until it matches the provider. */

@@ -1,6 +1,7 @@
 package dev.syncline.emulator.mailbox;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What {@link MailboxGenerator} makes for one user: the same spec always gives the same mailbox.
@@ -17,6 +18,8 @@ public record MailboxSpec(long seed, int messages, int folders, int calendarItem
         if (messages < 0 || folders < 0 || calendarItems < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
+        // Providers give times to the second (Gmail to the millisecond); so does every generated time.
+        now = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The demo mailbox of the embedded default: small enough to sync in seconds, varied enough to look real. */

@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * a replay rewrites the same rows with the same ids, then one batch of removals. A row remembers the sync
  * that last saw it, so that a completed full sync removes exactly what the provider no longer has. Pages
  * whose data key was destroyed are skipped; a disconnect deletes the account's rows. Events of one account
- * are handled in order ({@link dev.syncline.query.sealed.AccountSequencingPolicy}).
+ * are handled in order ({@link dev.syncline.query.sequencing.AccountSequencingPolicy}).
  */
 @Component
 @ProcessingGroup(SyncedMessagesProjection.PROCESSING_GROUP)

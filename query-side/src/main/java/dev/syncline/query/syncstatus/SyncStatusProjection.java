@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * A disconnect deletes both; {@code sync_status_account} remembers whose the account is, so that connecting it
  * again brings its channels back.
  *
- * <p>The processing group is sequenced per account ({@link AccountSequencingPolicy}), so the account's own
+ * <p>The processing group is sequenced per account ({@link dev.syncline.query.sequencing.AccountSequencingPolicy}), so the account's own
  * events and its channels' sync events arrive in the order of the event store. Every write is guarded by the
  * global position of the last event applied to the row, so a duplicate, a redelivery or a replay leaves the
  * rows as they are. Times come from the events, so a replay rebuilds the same rows.

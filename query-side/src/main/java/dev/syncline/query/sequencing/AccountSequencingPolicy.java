@@ -1,4 +1,4 @@
-package dev.syncline.query.syncstatus;
+package dev.syncline.query.sequencing;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -12,9 +12,12 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
  * Handles the events of one account in the order of the event store, whichever aggregate applied them: the
  * account's own ({@code ConnectedAccount}) and its channels' syncs ({@code <account>/mail}, {@code <account>/calendar}).
  * The default policy, one sequence per aggregate, would let a segment apply a sync event before the account event
- * that precedes it, for instance during a replay. Events without an {@code accountId} keep one sequence per aggregate.
+ * that precedes it, for instance during a replay, or let a disconnect overtake the pages before it and delete rows
+ * that those pages then write again. Events without an {@code accountId} keep one sequence per aggregate.
  */
 public final class AccountSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
+
+    public static final AccountSequencingPolicy INSTANCE = new AccountSequencingPolicy();
 
     private static final ClassValue<Optional<Method>> ACCOUNT_ID = new ClassValue<>() {
         @Override

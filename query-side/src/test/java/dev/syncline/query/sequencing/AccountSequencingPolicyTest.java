@@ -1,4 +1,4 @@
-package dev.syncline.query.syncstatus;
+package dev.syncline.query.sequencing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
