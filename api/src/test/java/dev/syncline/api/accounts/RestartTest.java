@@ -3,15 +3,13 @@ package dev.syncline.api.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncline.api.SynclineApplication;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ConnectFlow;
+import dev.syncline.api.testing.StandaloneApplication;
 import dev.syncline.api.testing.Users;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorConfig;
 import dev.syncline.emulator.EmulatorServer;
-import dev.syncline.emulator.OAuthEndpoints;
-import dev.syncline.emulator.ProviderConfig;
 import dev.syncline.messages.account.FindValidAccessTokenQuery;
 import dev.syncline.messages.account.ValidAccessToken;
 import dev.syncline.testing.TestDatabase;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -78,33 +75,11 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext startApplication() {
-        ProviderConfig google = emulator.config().provider(EmulatedProvider.GOOGLE);
-        ProviderConfig microsoft = emulator.config().provider(EmulatedProvider.MICROSOFT);
-        OAuthEndpoints googleEndpoints = emulator.oauthEndpoints(EmulatedProvider.GOOGLE);
-        OAuthEndpoints microsoftEndpoints = emulator.oauthEndpoints(EmulatedProvider.MICROSOFT);
-        // Command-line arguments, because default properties would lose to application.yml.
-        return new SpringApplicationBuilder(SynclineApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--syncline.data-dir=" + dataDir,
-                "--syncline.emulator.enabled=false",
-                "--syncline.providers.google.client-id=" + google.clientId(),
-                "--syncline.providers.google.client-secret=" + google.clientSecret(),
-                "--syncline.providers.google.authorization-uri=" + googleEndpoints.authorizationUri(),
-                "--syncline.providers.google.token-uri=" + googleEndpoints.tokenUri(),
-                "--syncline.providers.google.revocation-uri=" + googleEndpoints.revocationUri(),
-                "--syncline.providers.google.user-info-uri=" + googleEndpoints.userInfoUri(),
-                "--syncline.providers.microsoft.client-id=" + microsoft.clientId(),
-                "--syncline.providers.microsoft.client-secret=" + microsoft.clientSecret(),
-                "--syncline.providers.microsoft.authorization-uri=" + microsoftEndpoints.authorizationUri(),
-                "--syncline.providers.microsoft.token-uri=" + microsoftEndpoints.tokenUri(),
-                "--syncline.providers.microsoft.user-info-uri=" + microsoftEndpoints.userInfoUri());
+        return StandaloneApplication.start(database, dataDir, emulator);
     }
 
     private static ApiClient api(ConfigurableApplicationContext context) {
-        return new ApiClient("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        return StandaloneApplication.api(context);
     }
 
     private static ValidAccessToken validToken(ConfigurableApplicationContext context, String accountId) {

@@ -38,6 +38,19 @@ final class SyncedMailbox {
     final String email;
     String accountId;
 
+    private SyncedMailbox(SyncedChannel synced, EmulatorServer emulator, ApiClient user, String email, String accountId) {
+        this.synced = synced;
+        this.emulator = emulator;
+        this.user = user;
+        this.email = email;
+        this.accountId = accountId;
+    }
+
+    /** The same mailbox seen by another client of the same user (after a restart, say). */
+    SyncedMailbox withUser(ApiClient sameUser) {
+        return new SyncedMailbox(synced, emulator, sameUser, email, accountId);
+    }
+
     SyncedMailbox(SyncedChannel synced, EmulatorServer emulator, ApiClient user) {
         this.synced = synced;
         this.emulator = emulator;

@@ -1,0 +1,60 @@
+package dev.syncline.api.testing;
+
+import dev.syncline.api.SynclineApplication;
+import dev.syncline.emulator.EmulatedProvider;
+import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.OAuthEndpoints;
+import dev.syncline.emulator.ProviderConfig;
+import dev.syncline.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application the way an operator would, against an emulator that runs outside it as a real
+ * provider does, on a given database and data directory: for tests that stop and start it again.
+ */
+public final class StandaloneApplication {
+
+    private StandaloneApplication() {
+    }
+
+    /** Starts on a random port; {@code extraArguments} are further {@code --name=value} settings. */
+    public static ConfigurableApplicationContext start(TestDatabase database, Path dataDir, EmulatorServer emulator,
+                                                       String... extraArguments) {
+        ProviderConfig google = emulator.config().provider(EmulatedProvider.GOOGLE);
+        ProviderConfig microsoft = emulator.config().provider(EmulatedProvider.MICROSOFT);
+        OAuthEndpoints googleEndpoints = emulator.oauthEndpoints(EmulatedProvider.GOOGLE);
+        OAuthEndpoints microsoftEndpoints = emulator.oauthEndpoints(EmulatedProvider.MICROSOFT);
+        // Command-line arguments, because default properties would lose to application.yml.
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--syncline.data-dir=" + dataDir,
+                "--syncline.emulator.enabled=false",
+                "--syncline.providers.google.client-id=" + google.clientId(),
+                "--syncline.providers.google.client-secret=" + google.clientSecret(),
+                "--syncline.providers.google.authorization-uri=" + googleEndpoints.authorizationUri(),
+                "--syncline.providers.google.token-uri=" + googleEndpoints.tokenUri(),
+                "--syncline.providers.google.revocation-uri=" + googleEndpoints.revocationUri(),
+                "--syncline.providers.google.user-info-uri=" + googleEndpoints.userInfoUri(),
+                "--syncline.providers.microsoft.client-id=" + microsoft.clientId(),
+                "--syncline.providers.microsoft.client-secret=" + microsoft.clientSecret(),
+                "--syncline.providers.microsoft.authorization-uri=" + microsoftEndpoints.authorizationUri(),
+                "--syncline.providers.microsoft.token-uri=" + microsoftEndpoints.tokenUri(),
+                "--syncline.providers.microsoft.user-info-uri=" + microsoftEndpoints.userInfoUri(),
+                "--syncline.provider-apis.gmail=" + emulator.baseUrl() + "/",
+                "--syncline.provider-apis.google-calendar=" + emulator.baseUrl() + "/",
+                "--syncline.provider-apis.graph=" + emulator.baseUrl() + "/v1.0"));
+        arguments.addAll(List.of(extraArguments));
+        return new SpringApplicationBuilder(SynclineApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    public static ApiClient api(ConfigurableApplicationContext context) {
+        return new ApiClient("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+}
