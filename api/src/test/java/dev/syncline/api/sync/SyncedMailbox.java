@@ -46,6 +46,11 @@ final class SyncedMailbox {
         this.accountId = accountId;
     }
 
+    /** The other channel of the same account, e.g. the calendar of a mailbox whose mail a test synced. */
+    SyncedMailbox as(SyncedChannel otherChannel) {
+        return new SyncedMailbox(otherChannel, emulator, user, email, accountId);
+    }
+
     /** The same mailbox seen by another client of the same user (after a restart, say). */
     SyncedMailbox withUser(ApiClient sameUser) {
         return new SyncedMailbox(synced, emulator, sameUser, email, accountId);
