@@ -8,7 +8,7 @@ package dev.syncline.emulator;
  */
 public record OAuthEndpoints(String authorizationUri, String tokenUri, String revocationUri, String userInfoUri) {
 
-    static OAuthEndpoints of(EmulatedProvider provider, String baseUrl) {
+    public static OAuthEndpoints of(EmulatedProvider provider, String baseUrl) {
         return switch (provider) {
             case GOOGLE -> new OAuthEndpoints(baseUrl + "/o/oauth2/v2/auth", baseUrl + "/token", baseUrl + "/revoke",
                     baseUrl + "/v1/userinfo");

@@ -2,6 +2,7 @@ package dev.syncline.api.testing;
 
 import dev.syncline.api.SynclineApplication;
 import dev.syncline.emulator.EmulatedProvider;
+import dev.syncline.emulator.EmulatorConfig;
 import dev.syncline.emulator.EmulatorServer;
 import dev.syncline.emulator.OAuthEndpoints;
 import dev.syncline.emulator.ProviderConfig;
@@ -24,10 +25,16 @@ public final class StandaloneApplication {
     /** Starts on a random port; {@code extraArguments} are further {@code --name=value} settings. */
     public static ConfigurableApplicationContext start(TestDatabase database, Path dataDir, EmulatorServer emulator,
                                                        String... extraArguments) {
-        ProviderConfig google = emulator.config().provider(EmulatedProvider.GOOGLE);
-        ProviderConfig microsoft = emulator.config().provider(EmulatedProvider.MICROSOFT);
-        OAuthEndpoints googleEndpoints = emulator.oauthEndpoints(EmulatedProvider.GOOGLE);
-        OAuthEndpoints microsoftEndpoints = emulator.oauthEndpoints(EmulatedProvider.MICROSOFT);
+        return start(database, dataDir, emulator.baseUrl(), emulator.config(), extraArguments);
+    }
+
+    /** The same against an emulator in another process, at {@code emulatorBaseUrl}, started with {@code emulatorConfig}. */
+    public static ConfigurableApplicationContext start(TestDatabase database, Path dataDir, String emulatorBaseUrl,
+                                                       EmulatorConfig emulatorConfig, String... extraArguments) {
+        ProviderConfig google = emulatorConfig.provider(EmulatedProvider.GOOGLE);
+        ProviderConfig microsoft = emulatorConfig.provider(EmulatedProvider.MICROSOFT);
+        OAuthEndpoints googleEndpoints = OAuthEndpoints.of(EmulatedProvider.GOOGLE, emulatorBaseUrl);
+        OAuthEndpoints microsoftEndpoints = OAuthEndpoints.of(EmulatedProvider.MICROSOFT, emulatorBaseUrl);
         // Command-line arguments, because default properties would lose to application.yml.
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -47,9 +54,9 @@ public final class StandaloneApplication {
                 "--syncline.providers.microsoft.authorization-uri=" + microsoftEndpoints.authorizationUri(),
                 "--syncline.providers.microsoft.token-uri=" + microsoftEndpoints.tokenUri(),
                 "--syncline.providers.microsoft.user-info-uri=" + microsoftEndpoints.userInfoUri(),
-                "--syncline.provider-apis.gmail=" + emulator.baseUrl() + "/",
-                "--syncline.provider-apis.google-calendar=" + emulator.baseUrl() + "/",
-                "--syncline.provider-apis.graph=" + emulator.baseUrl() + "/v1.0"));
+                "--syncline.provider-apis.gmail=" + emulatorBaseUrl + "/",
+                "--syncline.provider-apis.google-calendar=" + emulatorBaseUrl + "/",
+                "--syncline.provider-apis.graph=" + emulatorBaseUrl + "/v1.0"));
         arguments.addAll(List.of(extraArguments));
         return new SpringApplicationBuilder(SynclineApplication.class).run(arguments.toArray(String[]::new));
     }
