@@ -70,7 +70,7 @@ public class ChannelSync {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     String handle(StartSyncCommand command) {
-        if (channelSyncId != null && !ownerId.equals(command.ownerId())) {
+        if (channelSyncId != null && !(ownerId.equals(command.ownerId()) && workspaceId.equals(command.workspaceId()))) {
             throw new IllegalArgumentException("Channel " + channelSyncId + " belongs to another user");
         }
         if (running != null) {
@@ -118,14 +118,14 @@ public class ChannelSync {
 
     @CommandHandler
     void handle(RecordSyncThrottledCommand command) {
-        if (isRunning(command.syncId())) {
+        if (isActive(command.syncId())) {
             apply(new SyncThrottledEvent(channelSyncId, accountId, channel, command.syncId(), command.retryAt(), command.reason()));
         }
     }
 
     @CommandHandler
     void handle(RecordSyncFailureCommand command, SyncRetryPolicy policy, Clock clock) {
-        if (!isRunning(command.syncId())) {
+        if (!isActive(command.syncId())) {
             return;
         }
         int attempt = running.failedAttempts() + 1;
@@ -183,6 +183,14 @@ public class ChannelSync {
 
     private boolean isRunning(String syncId) {
         return running != null && running.syncId().equals(syncId);
+    }
+
+    /**
+     * Running and not paused: the outcome of a fetch that was under way when the sync paused (the grant was
+     * refused) must not use up its attempts while it waits for the user.
+     */
+    private boolean isActive(String syncId) {
+        return isRunning(syncId) && !running.paused();
     }
 
     private AccountKey key() {

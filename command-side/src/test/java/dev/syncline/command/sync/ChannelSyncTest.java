@@ -310,6 +310,25 @@ class ChannelSyncTest {
     }
 
     @Test
+    void failuresAndThrottlingOfAPausedSyncAreIgnored() {
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), paused(SYNC))
+                .when(new RecordSyncFailureCommand(MAIL, SYNC, TRANSIENT_REASON, false))
+                .expectNoEvents();
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), paused(SYNC))
+                .when(new RecordSyncThrottledCommand(MAIL, SYNC, THROTTLED_UNTIL, "Gmail asked to wait"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aUserOfAnotherWorkspaceCannotStartAChannelSyncById() {
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), completed(SYNC, SyncKind.FULL, 1, 2, CURSOR))
+                .when(new StartSyncCommand(MAIL, ACCOUNT, "another-workspace", OWNER, Provider.GOOGLE, SyncChannel.MAIL,
+                        SyncMode.AUTO, SyncTrigger.USER_REQUEST, NEXT_SYNC))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void throttlingOfAnotherSyncIsIgnored() {
         fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null))
                 .when(new RecordSyncThrottledCommand(MAIL, OTHER_SYNC, THROTTLED_UNTIL, "Gmail asked to wait"))
