@@ -1,5 +1,6 @@
 package dev.syncline.emulator.gcalendar;
 
+import dev.syncline.emulator.MutableClock;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorConfig;
 import dev.syncline.emulator.EmulatorServer;
@@ -22,7 +23,7 @@ final class RunningCalendarEmulator implements BeforeEachCallback, AfterEachCall
     static final String ADA = "ada@gmail.example";
     static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
 
-    private final SettableClock clock = new SettableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private EmulatorServer server;
     private CalendarApiClient api;
 
@@ -55,7 +56,7 @@ final class RunningCalendarEmulator implements BeforeEachCallback, AfterEachCall
         return api;
     }
 
-    SettableClock clock() {
+    MutableClock clock() {
         return clock;
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncline.emulator.graph;
 
+import dev.syncline.emulator.MutableClock;
 import dev.syncline.emulator.EmulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class GraphThrottlingTest {
 
     @Test
     void anExhaustedBudgetRefusesUntilItsWindowEndsAndCountsRequestsThatDidNotWait() {
-        TestClock clock = new TestClock(GraphFixture.NOW);
+        MutableClock clock = new MutableClock(GraphFixture.NOW);
         graph = GraphFixture.start(EmulatorConfig.forTests().withClock(clock));
         graph.mail.setThrottling(true);
         graph.mail.setRequestBudget(3, Duration.ofMinutes(1));
