@@ -12,6 +12,7 @@ import dev.syncline.sagas.schedule.ScheduledSyncStarter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -75,7 +76,8 @@ class SyncEndToEndTest extends ApiIntegrationTest {
         if (mailbox.synced.isMail()) {
             MailControl mail = emulator.control().mail(mailbox.synced.provider);
             for (int i = 0; i < 5; i++) {
-                mail.addMessage(mailbox.email, MailboxGenerator.message(i, "added-" + i, "Inbox", Instant.now()));
+                mail.addMessage(mailbox.email, MailboxGenerator.message(i, "added-" + i, "Inbox",
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
                 mail.updateMessage(mailbox.email, ids.get(i), i % 2 == 0, "Changed subject " + i);
                 mail.moveMessage(mailbox.email, ids.get(10 + i), "Archive");
                 mail.deleteMessage(mailbox.email, ids.get(20 + i));
