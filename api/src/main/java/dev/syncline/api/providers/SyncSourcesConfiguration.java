@@ -24,7 +24,8 @@ public class SyncSourcesConfiguration {
     GmailMessageSource gmailMessageSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator) {
         return new GmailMessageSource(GmailSettings.defaults()
                 .withRootUrl(emulatorOr(emulator, apis.gmail(), "/"))
-                .withBodyLimit(apis.bodyLimit()));
+                .withBodyLimit(apis.bodyLimit())
+                .withUnitsPerSecond(apis.gmailUnitsPerSecond()));
     }
 
     @Bean
