@@ -9,6 +9,8 @@ import dev.syncline.emulator.EmulatorConfig;
 import dev.syncline.testing.TestDatabase;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +54,10 @@ public final class SyncBenchmark {
                 ApiClient api = StandaloneApplication.api(app);
                 for (int size : sizes) {
                     Run run = sync(api, emulator, size, false);
-                    report.add(String.format(Locale.ROOT, "%,9d messages, quotas off: %6.1f s, %,8.0f messages/s, peak heap"
-                                    + " %,5d MiB (heap limit %,d MiB)", size, run.seconds(), size / run.seconds(),
-                            run.peakHeapMiB(), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+                    report.add(String.format(Locale.ROOT, "%,9d messages, quotas off: %6.1f s, %,6.0f messages/s, peak heap"
+                                    + " %,5d MiB used, %,5d MiB live after GC, %,4d MiB retained after (limit %,d MiB)", size,
+                            run.seconds(), size / run.seconds(), run.peakHeapMiB(), run.peakLiveHeapMiB(), run.retainedHeapMiB(),
+                            Runtime.getRuntime().maxMemory() / (1024 * 1024)));
                     System.out.println(report.get(report.size() - 1));
                 }
             }
@@ -64,8 +67,8 @@ public final class SyncBenchmark {
                     Run run = sync(StandaloneApplication.api(app), emulator, QUOTA_RUN_SIZE, true);
                 double bound = QUOTA_RUN_SIZE / GMAIL_GETS_PER_SECOND;
                     report.add(String.format(Locale.ROOT, "%,9d messages, Gmail quota on: %6.1f s against the quota's bound of"
-                            + " %.0f s (ratio %.2f), peak heap %,d MiB", QUOTA_RUN_SIZE, run.seconds(), bound,
-                            run.seconds() / bound, run.peakHeapMiB()));
+                            + " %.0f s (ratio %.2f), peak heap %,d MiB used, %,d MiB live after GC", QUOTA_RUN_SIZE, run.seconds(),
+                            bound, run.seconds() / bound, run.peakHeapMiB(), run.peakLiveHeapMiB()));
                     System.out.println(report.get(report.size() - 1));
                 }
             }
@@ -98,8 +101,7 @@ public final class SyncBenchmark {
         long started = System.nanoTime();
         String accountId = ConnectFlow.connect(user, "google", email);
         awaitMailSynced(user, accountId);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Run(seconds, heap.stop() / (1024 * 1024));
+        return heap.stop((System.nanoTime() - started) / 1e9);
     }
 
     private static void awaitMailSynced(ApiClient user, String accountId) throws InterruptedException {
@@ -124,21 +126,29 @@ public final class SyncBenchmark {
         throw new IllegalStateException("The sync did not finish within two hours");
     }
 
-    private record Run(double seconds, long peakHeapMiB) {
+    private record Run(double seconds, long peakHeapMiB, long peakLiveHeapMiB, long retainedHeapMiB) {
     }
 
-    /** Samples the used heap every 20 ms on a daemon thread and keeps the highest value. */
+    /**
+     * Samples every 20 ms on a daemon thread: the used heap (garbage included, so it depends on when the
+     * collector runs) and the live heap, what the heap pools held right after their last collection.
+     */
     private static final class HeapSampler {
 
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakLive = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 
         private HeapSampler() {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
             thread = new Thread(() -> {
                 while (running) {
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peakLive.accumulateAndGet(heapPools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum(),
+                            Math::max);
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -155,10 +165,12 @@ public final class SyncBenchmark {
             return sampler;
         }
 
-        long stop() throws InterruptedException {
+        Run stop(double seconds) throws InterruptedException {
             running = false;
             thread.join();
-            return peak.get();
+            System.gc();
+            long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            return new Run(seconds, peak.get() / (1024 * 1024), peakLive.get() / (1024 * 1024), retained / (1024 * 1024));
         }
     }
 }
