@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ConnectFlow;
+import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.gmail.GmailEmulator;
+import dev.syncline.emulator.graph.GraphMailControl;
 import dev.syncline.emulator.mailbox.CalendarSnapshotItem;
 import dev.syncline.emulator.mailbox.GeneratedMailbox;
 import dev.syncline.emulator.mailbox.MailSnapshotItem;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -57,12 +62,26 @@ final class SyncedMailbox {
     }
 
     SyncedMailbox(SyncedChannel synced, EmulatorServer emulator, ApiClient user) {
+        this(synced, emulator, user, synced.name().toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        emulator.control().addUser(synced.provider, email, "Synced " + synced.name());
+    }
+
+    private SyncedMailbox(SyncedChannel synced, EmulatorServer emulator, ApiClient user, String email) {
         this.synced = synced;
         this.emulator = emulator;
         this.user = user;
-        this.email = synced.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@example.test";
-        emulator.control().addUser(synced.provider, email, "Synced " + synced.name());
+        this.email = email;
+    }
+
+    /** The other channel of the same mailbox and account, e.g. the Outlook calendar beside the Outlook mail. */
+    SyncedMailbox channel(SyncedChannel other) {
+        if (other.provider != synced.provider) {
+            throw new IllegalArgumentException(other + " is not a channel of a " + synced.provider + " mailbox");
+        }
+        SyncedMailbox sibling = new SyncedMailbox(other, emulator, user, email);
+        sibling.accountId = accountId;
+        return sibling;
     }
 
     /** Fills the provider side: a generated mailbox and calendar. */
@@ -91,6 +110,19 @@ final class SyncedMailbox {
         });
     }
 
+    /**
+     * Starts the syncs the schedule says are due until this channel's sync has started (without waiting for
+     * it to end), and answers its sync id.
+     */
+    String syncStarted(ScheduledSyncStarter starter) {
+        // The sync status learns of the connect asynchronously; until then it does not know the account.
+        return await().atMost(SYNC_WAIT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+            starter.startDueSyncs();
+            JsonNode status = status();
+            return status.hasNonNull("syncId") ? status.path("syncId").asText() : null;
+        }, Objects::nonNull);
+    }
+
     /** Asks for a sync of the channel over the API (202), then waits until it matches the provider. */
     String requestSync(String mode) {
         ApiClient.Response accepted = user.post("/api/v1/accounts/" + accountId + "/syncs",
@@ -104,6 +136,59 @@ final class SyncedMailbox {
         await().atMost(SYNC_WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(syncline()).as("Syncline's %s of %s", synced.channel.id(), synced.provider)
                         .containsExactlyElementsOf(provider()));
+    }
+
+    /** The channel's sync status as its owner sees it ({@code stage}, {@code syncId}, {@code lastError}, …). */
+    JsonNode status() {
+        ApiClient.Response response = user.get("/api/v1/accounts/" + accountId + "/sync-status");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        for (JsonNode channel : response.json()) {
+            if (channel.path("channel").asText().equals(synced.channel.name())) {
+                return channel;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    /** One sync run of the channel ({@code state}, {@code lastError}, …). */
+    JsonNode run(String syncId) {
+        ApiClient.Response response = user.get("/api/v1/accounts/" + accountId + "/syncs/" + syncId);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The connected account ({@code status}, …). */
+    JsonNode account() {
+        ApiClient.Response response = user.get("/api/v1/accounts/" + accountId);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Adds latency to every mail API call of the mailbox (at Microsoft, its calendar calls too); zero turns it off. */
+    SyncedMailbox latency(Duration latency) {
+        if (synced.provider == EmulatedProvider.GOOGLE) {
+            gmail().setLatency(email, latency);
+        } else {
+            graph().setLatency(email, latency);
+        }
+        return this;
+    }
+
+    /** The mailbox's next {@code times} mail API calls answer 503 (at Microsoft, its calendar calls too). */
+    void injectServerErrors(int times) {
+        if (synced.provider == EmulatedProvider.GOOGLE) {
+            gmail().injectFaults(email, 503, times);
+        } else {
+            graph().injectFaults(email, 503, times, null);
+        }
+    }
+
+    void clearServerErrors() {
+        if (synced.provider == EmulatedProvider.GOOGLE) {
+            gmail().clearFaults(email);
+        } else {
+            graph().clearFaults(email);
+        }
     }
 
     /** What the provider holds now, as comparable rows sorted by external id. */
@@ -155,6 +240,14 @@ final class SyncedMailbox {
                     recurrence.isArray() && !recurrence.isEmpty() ? recurrence.get(0).asText() : "-"));
         }
         return rows.stream().sorted().toList();
+    }
+
+    private GmailEmulator gmail() {
+        return (GmailEmulator) emulator.control().mail(EmulatedProvider.GOOGLE);
+    }
+
+    private GraphMailControl graph() {
+        return (GraphMailControl) emulator.control().mail(EmulatedProvider.MICROSOFT);
     }
 
     private static String row(MailSnapshotItem item) {

@@ -34,6 +34,9 @@ public abstract class ApiIntegrationTest {
         // the other tests' accounts never sync behind their backs. Mailboxes start empty.
         registry.add("syncline.sync.schedule-poll-interval", () -> "1h");
         registry.add("syncline.emulator.demo-mailboxes", () -> "false");
+        // A sync that keeps failing uses up its six attempts in seconds instead of a minute.
+        registry.add("syncline.sync.retry.initial-backoff", () -> "200ms");
+        registry.add("syncline.sync.retry.max-backoff", () -> "2s");
     }
 
     protected ApiClient api() {

@@ -177,12 +177,16 @@ public class ChannelSync {
         }
     }
 
+    /**
+     * A paused sync takes in nothing: the page, throttle, failure or expired cursor of a fetch that was under way when
+     * the grant was refused is stale, and the resumed sync reads that page again from the committed position.
+     */
     private boolean isCurrent(String syncId, String fromPosition) {
-        return running != null && running.continuesFrom(syncId, fromPosition);
+        return isRunning(syncId) && running.continuesFrom(syncId, fromPosition);
     }
 
     private boolean isRunning(String syncId) {
-        return running != null && running.syncId().equals(syncId);
+        return running != null && !running.paused() && running.syncId().equals(syncId);
     }
 
     /**

@@ -444,6 +444,36 @@ class ChannelSyncTest {
     }
 
     @Test
+    void aPageThatArrivesAfterThePauseIsIgnoredAndReadAgainOnResume() {
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), paused(SYNC))
+                .when(new RecordMessagesPageCommand(MAIL, SYNC, null, mailPage(List.of(QUARTERLY_NUMBERS), List.of(), PAGE_2, null)))
+                .expectResultMessagePayload(false)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFailureThatArrivesAfterThePauseIsIgnored() {
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), pageFailed(SYNC, 1), paused(SYNC))
+                .when(new RecordSyncFailureCommand(MAIL, SYNC, TRANSIENT_REASON, false))
+                .expectNoEvents();
+    }
+
+    @Test
+    void throttlingThatArrivesAfterThePauseIsIgnored() {
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), paused(SYNC))
+                .when(new RecordSyncThrottledCommand(MAIL, SYNC, THROTTLED_UNTIL, "Gmail asked to wait"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aResumedSyncRecordsFailuresAgainFromTheFirstAttempt() {
+        fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), pageFailed(SYNC, 1), paused(SYNC),
+                        resumed(SYNC, null, 0))
+                .when(new RecordSyncFailureCommand(MAIL, SYNC, TRANSIENT_REASON, false))
+                .expectEventsMatching(events(event(SyncPageFailedEvent.class, e -> e.attempt() == 1)));
+    }
+
+    @Test
     void pausingAnIdleChannelChangesNothing() {
         fixture.given(started(SYNC, SyncKind.FULL, SyncTrigger.ACCOUNT_CONNECTED, null), completed(SYNC, SyncKind.FULL, 1, 2, CURSOR))
                 .when(new PauseSyncCommand(MAIL, PAUSE_REASON))

@@ -5,6 +5,8 @@ import dev.syncline.emulator.mailbox.GeneratedMailbox;
 import dev.syncline.emulator.mailbox.GeneratedMessage;
 import dev.syncline.emulator.mailbox.MailSnapshotItem;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -152,7 +154,8 @@ final class MailStore {
         });
     }
 
-    private String insert(GeneratedMessage content) {
+    private String insert(GeneratedMessage generated) {
+        GeneratedMessage content = toTheSecond(generated);
         MailFolder folder = folderNamed(content.folder());
         long serial = nextMessageSerial++;
         StoredMessage message = new StoredMessage(serial, ids.message(serial), content, content.subject(),
@@ -161,6 +164,18 @@ final class MailStore {
         folder.countIn(message);
         folder.changes().present(message.id(), ++sequence);
         return message.id();
+    }
+
+    /**
+     * Graph gives {@code receivedDateTime} to the second. A message added with a finer time (a test's
+     * {@code Instant.now()}) would otherwise show the client a time no real mailbox has, and one a client storing
+     * microseconds could never match.
+     */
+    private static GeneratedMessage toTheSecond(GeneratedMessage message) {
+        Instant receivedAt = message.receivedAt().truncatedTo(ChronoUnit.SECONDS);
+        return receivedAt.equals(message.receivedAt()) ? message : new GeneratedMessage(message.key(), message.thread(),
+                message.folder(), message.from(), message.to(), message.cc(), message.subject(), message.body(), receivedAt,
+                message.unread(), message.starred(), message.attachments());
     }
 
     private StoredMessage existing(String id) {

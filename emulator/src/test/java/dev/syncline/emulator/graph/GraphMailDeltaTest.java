@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -225,6 +227,20 @@ class GraphMailDeltaTest {
         assertThat(travel.get("totalItemCount").asInt()).isEqualTo(1);
         assertThat(values(graph.allPages("/v1.0/me/mailFolders/" + travel.get("id").asText() + "/messages/delta()",
                 "Prefer", IMMUTABLE))).extracting(m -> m.get("id").asText()).containsExactly(id);
+    }
+
+    @Test
+    void aMessageAddedWithAFinerTimeIsReceivedToTheSecondAsGraphTellsIt() {
+        graph.seed(0, 0, 0);
+        Instant finer = GraphFixture.NOW.plusNanos(123_456_789);
+
+        String id = graph.mail.addMessage(USER, MailboxGenerator.message(4, "new-2", "Inbox", finer));
+
+        JsonNode message = values(graph.allPages("/v1.0/me/mailFolders/inbox/messages/delta()", "Prefer", IMMUTABLE))
+                .stream().filter(m -> m.get("id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(message.get("receivedDateTime").asText()).isEqualTo(finer.truncatedTo(ChronoUnit.SECONDS).toString());
+        assertThat(graph.mail.snapshot(USER)).extracting(MailSnapshotItem::receivedAt)
+                .containsExactly(finer.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.syncline.messages.account.Provider;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -84,11 +85,16 @@ public final class TokenEndpointClient {
                 accessToken.getScopes().isEmpty() ? scopes : accessToken.getScopes());
     }
 
+    /**
+     * To the second, as {@code expires_in} counts: the expiry identifies the token in events and in the vault, and
+     * the vault keeps microseconds, so a finer instant made the two differ and a rejected token unrecognizable.
+     */
     private static Instant expiryOf(OAuth2AccessToken token) {
         // A provider that omits expires_in gets Spring's one-second default; treat it as the usual hour.
-        return token.getExpiresAt() != null && token.getExpiresAt().isAfter(token.getIssuedAt().plusSeconds(1))
+        Instant expiresAt = token.getExpiresAt() != null && token.getExpiresAt().isAfter(token.getIssuedAt().plusSeconds(1))
                 ? token.getExpiresAt()
                 : token.getIssuedAt().plusSeconds(3600);
+        return expiresAt.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String firstText(Map<String, Object> attributes, String... names) {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads one page for a sync and records the outcome as a command on the channel: the page itself, or
  * that the provider throttled us, that the cursor expired, or that the fetch failed. A 401 gets the
- * rejected token replaced once (single flight across the account's syncs) and the page read again.
+ * rejected token replaced once (single flight across the account's syncs) and the page read again; a grant
+ * refused for good records nothing, as the account's re-authorization pauses the sync.
  * Runs on the worker pool, never on an event processor's thread.
  */
 @Component
@@ -57,6 +58,13 @@ public class PageFetcher {
             } catch (AccessTokenRejectedException rejected) {
                 RefreshOutcome outcome = commands.sendAndWait(
                         new ReplaceRejectedAccessTokenCommand(request.accountId(), token.expiresAt()), metaData);
+                if (outcome.result() == RefreshOutcome.Result.FAILED_PERMANENT) {
+                    // Not a failed attempt: the refusal made the account require re-authorization, which pauses this
+                    // sync. Counted, its retries could use up the attempts first and fail a sync that should resume.
+                    log.info("Sync {} of account {} waits for the account to be connected again", request.syncId(),
+                            request.accountId());
+                    return;
+                }
                 if (!outcome.succeeded()) {
                     throw new FetchFailedException("The provider rejected the access token and refreshing it failed: "
                             + outcome.error(), null);

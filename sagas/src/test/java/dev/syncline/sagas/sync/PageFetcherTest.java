@@ -200,7 +200,20 @@ class PageFetcherTest {
     }
 
     @Test
-    void aTokenThatCouldNotBeReplacedFailsThePageSayingWhy() {
+    void aTokenThatCouldNotBeReplacedForNowFailsThePageSayingWhy() {
+        mail.thenThrow(new AccessTokenRejectedException("Gmail answered 401", null));
+        commands.answering(ReplaceRejectedAccessTokenCommand.class,
+                command -> new RefreshOutcome(RefreshOutcome.Result.FAILED_TRANSIENT, null, "temporarily_unavailable"));
+
+        fetcher.fetch(MAIL_REQUEST);
+
+        assertThat(mail.reads()).hasSize(1);
+        assertThat(commands.commands(RecordSyncFailureCommand.class)).containsExactly(new RecordSyncFailureCommand(MAIL, SYNC,
+                "The provider rejected the access token and refreshing it failed: temporarily_unavailable", false));
+    }
+
+    @Test
+    void aGrantRefusedForGoodRecordsNoFailureSinceTheAccountsReauthorizationPausesTheSync() {
         mail.thenThrow(new AccessTokenRejectedException("Gmail answered 401", null));
         commands.answering(ReplaceRejectedAccessTokenCommand.class,
                 command -> new RefreshOutcome(RefreshOutcome.Result.FAILED_PERMANENT, null, "invalid_grant"));
@@ -208,8 +221,7 @@ class PageFetcherTest {
         fetcher.fetch(MAIL_REQUEST);
 
         assertThat(mail.reads()).hasSize(1);
-        assertThat(commands.commands(RecordSyncFailureCommand.class)).containsExactly(new RecordSyncFailureCommand(MAIL, SYNC,
-                "The provider rejected the access token and refreshing it failed: invalid_grant", false));
+        assertThat(commands.commands()).containsExactly(new ReplaceRejectedAccessTokenCommand(ACCOUNT, TOKEN_EXPIRES_AT));
     }
 
     @Test
