@@ -24,6 +24,7 @@ import dev.syncline.messages.account.ReplaceRejectedAccessTokenCommand;
 import dev.syncline.messages.account.TokensIssuedEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -88,7 +89,9 @@ public class ConnectedAccount {
         if (status != AccountStatus.ACTIVE) {
             throw new AccountNotActiveException(accountId, status);
         }
-        if (!command.rejectedTokenExpiresAt().equals(accessTokenExpiresAt)) {
+        // Compared to the second: the vault keeps the expiry at a coarser precision than an event may carry.
+        if (accessTokenExpiresAt == null || !command.rejectedTokenExpiresAt().truncatedTo(ChronoUnit.SECONDS)
+                .equals(accessTokenExpiresAt.truncatedTo(ChronoUnit.SECONDS))) {
             return RefreshOutcome.notNeeded(accessTokenExpiresAt); // Another caller already replaced the rejected token.
         }
         AccessTokenRefresher.Result result = refresher.refresh(key(workspaceId, accountId), provider,

@@ -118,14 +118,14 @@ public class ChannelSync {
 
     @CommandHandler
     void handle(RecordSyncThrottledCommand command) {
-        if (isActive(command.syncId())) {
+        if (isRunning(command.syncId())) {
             apply(new SyncThrottledEvent(channelSyncId, accountId, channel, command.syncId(), command.retryAt(), command.reason()));
         }
     }
 
     @CommandHandler
     void handle(RecordSyncFailureCommand command, SyncRetryPolicy policy, Clock clock) {
-        if (!isActive(command.syncId())) {
+        if (!isRunning(command.syncId())) {
             return;
         }
         int attempt = running.failedAttempts() + 1;
@@ -187,14 +187,6 @@ public class ChannelSync {
 
     private boolean isRunning(String syncId) {
         return running != null && !running.paused() && running.syncId().equals(syncId);
-    }
-
-    /**
-     * Running and not paused: the outcome of a fetch that was under way when the sync paused (the grant was
-     * refused) must not use up its attempts while it waits for the user.
-     */
-    private boolean isActive(String syncId) {
-        return isRunning(syncId) && !running.paused();
     }
 
     private AccountKey key() {
