@@ -1,5 +1,7 @@
 package dev.syncline.api.runtime;
 
+import dev.syncline.query.sequencing.AccountSequencingPolicy;
+import dev.syncline.sagas.schedule.SyncScheduleProjection;
 import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -70,6 +72,17 @@ public class AxonConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .cachedEvents(cachedEvents)
                 .build();
+    }
+
+    /**
+     * The sync schedule takes a pause from a channel's events and a reconnect from the account's: handled in
+     * different segments, a late pause would undo the reconnect and the sync would never resume. One
+     * sequence per account keeps them in store order.
+     */
+    @Bean
+    ConfigurerModule syncScheduleSequencedPerAccount() {
+        return configurer -> configurer.eventProcessing().registerSequencingPolicy(SyncScheduleProjection.PROCESSING_GROUP,
+                configuration -> AccountSequencingPolicy.INSTANCE);
     }
 
     @Bean
