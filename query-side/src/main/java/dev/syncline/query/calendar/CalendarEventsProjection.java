@@ -16,6 +16,7 @@ import dev.syncline.messages.sync.RemovedItem;
 import dev.syncline.messages.sync.SyncChannel;
 import dev.syncline.messages.sync.SyncCompletedEvent;
 import dev.syncline.messages.sync.SyncKind;
+import dev.syncline.query.sealed.AccountContentTable;
 import dev.syncline.query.sealed.SealedContentReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -77,10 +78,12 @@ public class CalendarEventsProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SealedContentReader content;
+    private final AccountContentTable rows;
     private final AtomicLong skippedPages = new AtomicLong();
 
     public CalendarEventsProjection(DataSource dataSource, SealedContentReader content) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.rows = new AccountContentTable(jdbc, "calendar_events");
         this.content = content;
     }
 
@@ -105,8 +108,7 @@ public class CalendarEventsProjection {
         if (event.channel() != SyncChannel.CALENDAR || event.kind() != SyncKind.FULL) {
             return;
         }
-        int removed = jdbc.update("DELETE FROM calendar_events WHERE account_id = :accountId AND last_seen_sync <> :syncId",
-                new MapSqlParameterSource("accountId", event.accountId()).addValue("syncId", event.syncId()));
+        int removed = rows.removeUnseenBy(event.accountId(), event.syncId());
         if (removed > 0) {
             log.info("Full calendar sync {} of account {} removed {} items the provider no longer has",
                     event.syncId(), event.accountId(), removed);
@@ -115,13 +117,12 @@ public class CalendarEventsProjection {
 
     @EventHandler
     void on(AccountDisconnectedEvent event) {
-        jdbc.update("DELETE FROM calendar_events WHERE account_id = :accountId",
-                new MapSqlParameterSource("accountId", event.accountId()));
+        rows.removeAccount(event.accountId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE calendar_events");
+        rows.clear();
     }
 
     /** How many pages were skipped since start because their content could no longer be opened. */

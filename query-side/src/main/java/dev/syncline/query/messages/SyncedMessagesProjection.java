@@ -17,6 +17,7 @@ import dev.syncline.messages.sync.SyncChannel;
 import dev.syncline.messages.sync.SyncCompletedEvent;
 import dev.syncline.messages.sync.SyncKind;
 import dev.syncline.messages.sync.SyncedMessage;
+import dev.syncline.query.sealed.AccountContentTable;
 import dev.syncline.query.sealed.SealedContentReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,10 +86,12 @@ public class SyncedMessagesProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SealedContentReader content;
+    private final AccountContentTable rows;
     private final AtomicLong skippedPages = new AtomicLong();
 
     public SyncedMessagesProjection(DataSource dataSource, SealedContentReader content) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.rows = new AccountContentTable(jdbc, "synced_messages");
         this.content = content;
     }
 
@@ -112,8 +115,7 @@ public class SyncedMessagesProjection {
         if (event.channel() != SyncChannel.MAIL || event.kind() != SyncKind.FULL) {
             return;
         }
-        int removed = jdbc.update("DELETE FROM synced_messages WHERE account_id = :accountId AND last_seen_sync <> :syncId",
-                new MapSqlParameterSource("accountId", event.accountId()).addValue("syncId", event.syncId()));
+        int removed = rows.removeUnseenBy(event.accountId(), event.syncId());
         if (removed > 0) {
             log.info("Full mail sync {} of account {} removed {} messages the provider no longer has",
                     event.syncId(), event.accountId(), removed);
@@ -122,13 +124,12 @@ public class SyncedMessagesProjection {
 
     @EventHandler
     void on(AccountDisconnectedEvent event) {
-        jdbc.update("DELETE FROM synced_messages WHERE account_id = :accountId",
-                new MapSqlParameterSource("accountId", event.accountId()));
+        rows.removeAccount(event.accountId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE synced_messages");
+        rows.clear();
     }
 
     /** How many pages were skipped since start because their content could no longer be opened. */
