@@ -8,7 +8,6 @@ import dev.syncline.messages.account.AccountView;
 import dev.syncline.messages.account.AuditEntryView;
 import dev.syncline.messages.account.DisconnectAccountCommand;
 import dev.syncline.messages.account.FindAccountAuditQuery;
-import dev.syncline.messages.account.FindAccountQuery;
 import dev.syncline.messages.account.FindAccountsQuery;
 import dev.syncline.messages.account.RefreshAccessTokenCommand;
 import dev.syncline.messages.account.RefreshOutcome;
@@ -36,14 +35,16 @@ public class AccountsController {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final CallersAccounts accounts;
 
     /** The answer to a forced refresh. */
     public record RefreshResult(RefreshOutcome.Result result, Instant accessTokenExpiresAt) {
     }
 
-    public AccountsController(QueryGateway queries, CommandGateway commands) {
+    public AccountsController(QueryGateway queries, CommandGateway commands, CallersAccounts accounts) {
         this.queries = queries;
         this.commands = commands;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -84,10 +85,7 @@ public class AccountsController {
     }
 
     private AccountView owned(String id, CurrentUser caller) {
-        return queries.query(new FindAccountQuery(id, caller.workspaceId().toString(), caller.userId().toString()),
-                        ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join()
-                .orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND, "No account " + safe(id) + " here."));
+        return accounts.owned(id, caller, "No account " + safe(id) + " here.");
     }
 
     /** Sends a command on the caller's behalf; an account that is not active answers 409 in words. */

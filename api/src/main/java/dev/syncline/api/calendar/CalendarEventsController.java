@@ -1,11 +1,8 @@
 package dev.syncline.api.calendar;
 
 import dev.syncline.api.mail.QueryParameters;
-import dev.syncline.api.problem.ApiProblemException;
-import dev.syncline.api.problem.ProblemType;
+import dev.syncline.api.accounts.CallersAccounts;
 import dev.syncline.api.security.CurrentUser;
-import dev.syncline.messages.account.AccountView;
-import dev.syncline.messages.account.FindAccountQuery;
 import dev.syncline.messages.sync.CalendarItemView;
 import dev.syncline.messages.sync.FindCalendarItemsQuery;
 import java.time.Clock;
@@ -44,14 +41,16 @@ public class CalendarEventsController {
     static final Duration NEXT_DAY = Duration.ofHours(24);
 
     private final QueryGateway queries;
+    private final CallersAccounts accounts;
     private final Clock clock;
 
     /** The items of a window, with the window they were asked for. */
     public record CalendarItemsResponse(Instant from, Instant to, List<CalendarItemView> items) {
     }
 
-    public CalendarEventsController(QueryGateway queries, Clock clock) {
+    public CalendarEventsController(QueryGateway queries, CallersAccounts accounts, Clock clock) {
         this.queries = queries;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -84,22 +83,12 @@ public class CalendarEventsController {
     private CalendarItemsResponse window(Instant from, Instant to, String accountId, CurrentUser caller) {
         String workspace = caller.workspaceId().toString();
         String owner = caller.userId().toString();
-        String account = accountId == null || accountId.isBlank() ? null : owned(accountId.strip(), workspace, owner);
+        String account = accountId == null || accountId.isBlank() ? null
+                : accounts.owned(accountId.strip(), caller, "You have no account with the id given as 'accountId'.").id();
         List<CalendarItemView> items = queries.query(new FindCalendarItemsQuery(workspace, owner, account, from, to),
                         ResponseTypes.multipleInstancesOf(CalendarItemView.class))
                 .join();
         return new CalendarItemsResponse(from, to, items);
     }
 
-    /** The account id, if the account is the caller's; another user's or an unknown account answers 404. */
-    private String owned(String accountId, String workspace, String owner) {
-        boolean mine = accountId.length() <= 100 && queries.query(new FindAccountQuery(accountId, workspace, owner),
-                        ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join()
-                .isPresent();
-        if (!mine) {
-            throw new ApiProblemException(ProblemType.NOT_FOUND, "You have no account with the id given as 'accountId'.");
-        }
-        return accountId;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.syncline.api.mail;
 
+import dev.syncline.api.accounts.CallersAccounts;
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
 import dev.syncline.api.security.CurrentUser;
-import dev.syncline.messages.account.AccountView;
-import dev.syncline.messages.account.FindAccountQuery;
 import dev.syncline.messages.sync.FindMessageQuery;
 import dev.syncline.messages.sync.FindMessagesQuery;
 import dev.syncline.messages.sync.MessageListView;
@@ -38,9 +37,11 @@ public class MessagesController {
     static final int MAX_TEXT_PARAMETER = 200;
 
     private final QueryGateway queries;
+    private final CallersAccounts accounts;
 
-    public MessagesController(QueryGateway queries) {
+    public MessagesController(QueryGateway queries, CallersAccounts accounts) {
         this.queries = queries;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -69,7 +70,7 @@ public class MessagesController {
         int pageSize = parameters.integer("limit", limit, FindMessagesQuery.MIN_LIMIT, FindMessagesQuery.MAX_LIMIT,
                 FindMessagesQuery.DEFAULT_LIMIT);
         parameters.throwIfInvalid();
-        String account = accountId == null || accountId.isBlank() ? null : owned(accountId.strip(), caller);
+        String account = accountId == null || accountId.isBlank() ? null : accounts.owned(accountId.strip(), caller, "You have no account with the id given as 'accountId'.").id();
 
         return queries.query(new FindMessagesQuery(workspace(caller), owner(caller), account, folderFilter, senderFilter,
                         receivedAfter, receivedBefore, unreadFilter, token, pageSize), ResponseTypes.instanceOf(MessageListView.class))
@@ -84,17 +85,6 @@ public class MessagesController {
                 .orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND, "There is no message with this id here."));
     }
 
-    /** The account id, if the account is the caller's; another user's or an unknown account answers 404. */
-    private String owned(String accountId, CurrentUser caller) {
-        boolean mine = accountId.length() <= 100 && queries.query(new FindAccountQuery(accountId, workspace(caller), owner(caller)),
-                        ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join()
-                .isPresent();
-        if (!mine) {
-            throw new ApiProblemException(ProblemType.NOT_FOUND, "You have no account with the id given as 'accountId'.");
-        }
-        return accountId;
-    }
 
     private static String workspace(CurrentUser caller) {
         return caller.workspaceId().toString();

@@ -1,11 +1,11 @@
 package dev.syncline.api.syncs;
 
+import dev.syncline.api.accounts.CallersAccounts;
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
 import dev.syncline.api.security.CurrentUser;
 import dev.syncline.messages.account.AccountStatus;
 import dev.syncline.messages.account.AccountView;
-import dev.syncline.messages.account.FindAccountQuery;
 import dev.syncline.messages.sync.StartSyncCommand;
 import dev.syncline.messages.sync.SyncChannel;
 import dev.syncline.messages.sync.SyncMode;
@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/accounts/{id}/syncs")
 public class SyncsController {
 
-    private final QueryGateway queries;
+    private final CallersAccounts accounts;
     private final CommandGateway commands;
 
-    public SyncsController(QueryGateway queries, CommandGateway commands) {
-        this.queries = queries;
+    public SyncsController(CallersAccounts accounts, CommandGateway commands) {
+        this.accounts = accounts;
         this.commands = commands;
     }
 
@@ -45,7 +43,7 @@ public class SyncsController {
                 invalid("channel", "must be one of " + Arrays.stream(SyncChannel.values()).map(SyncChannel::id).toList()));
         SyncMode mode = request.mode() == null ? SyncMode.AUTO : SyncMode.fromId(request.mode()).orElseThrow(() ->
                 invalid("mode", "must be one of " + Arrays.stream(SyncMode.values()).map(SyncMode::id).toList()));
-        AccountView account = owned(id, caller);
+        AccountView account = accounts.owned(id, caller, "No account with that id here.");
         if (account.status() != AccountStatus.ACTIVE) {
             throw new ApiProblemException(ProblemType.REAUTHORIZATION_REQUIRED,
                     "Account " + id + " must be connected again before it can sync.");
@@ -59,12 +57,6 @@ public class SyncsController {
                 .body(new SyncAccepted(syncId, id, channel.id(), mode.id()));
     }
 
-    private AccountView owned(String id, CurrentUser caller) {
-        return queries.query(new FindAccountQuery(id, caller.workspaceId().toString(), caller.userId().toString()),
-                        ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join()
-                .orElseThrow(() -> new ApiProblemException(ProblemType.NOT_FOUND, "No account with that id here."));
-    }
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {

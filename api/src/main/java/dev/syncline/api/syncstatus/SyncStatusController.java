@@ -1,11 +1,10 @@
 package dev.syncline.api.syncstatus;
 
+import dev.syncline.api.accounts.CallersAccounts;
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
 import dev.syncline.api.security.CurrentUser;
 import dev.syncline.messages.account.AccountStatus;
-import dev.syncline.messages.account.AccountView;
-import dev.syncline.messages.account.FindAccountQuery;
 import dev.syncline.messages.sync.FindAccountSyncStatusQuery;
 import dev.syncline.messages.sync.FindSyncRunQuery;
 import dev.syncline.messages.sync.FindSyncStatusesQuery;
@@ -32,10 +31,12 @@ public class SyncStatusController {
     private static final Pattern SYNC_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final QueryGateway queries;
+    private final CallersAccounts accounts;
     private final SyncStatusStreams streams;
 
-    public SyncStatusController(QueryGateway queries, SyncStatusStreams streams) {
+    public SyncStatusController(QueryGateway queries, CallersAccounts accounts, SyncStatusStreams streams) {
         this.queries = queries;
+        this.accounts = accounts;
         this.streams = streams;
     }
 
@@ -90,9 +91,7 @@ public class SyncStatusController {
         if (!channels.isEmpty()) {
             return channels;
         }
-        boolean connected = queries.query(new FindAccountQuery(id, workspace(caller), user(caller)),
-                        ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join()
+        boolean connected = accounts.find(id, caller)
                 .filter(account -> account.status() != AccountStatus.DISCONNECTED)
                 .isPresent();
         if (!connected) {
