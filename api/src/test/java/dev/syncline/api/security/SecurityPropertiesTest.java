@@ -25,6 +25,26 @@ class SecurityPropertiesTest {
     }
 
     @Test
+    void frontendOriginsAreReadCommaSeparatedLowerCasedAndNoneByDefault() {
+        SecurityProperties properties = bind(Map.of("syncline.security.frontend-origins",
+                " https://App.example.com, http://localhost:5173 ,https://app.example.com"));
+
+        assertThat(properties.frontendOrigins()).containsExactly("https://app.example.com", "http://localhost:5173");
+        assertThat(bind(Map.of()).frontendOrigins()).isEmpty();
+    }
+
+    @Test
+    void frontendOriginWithAPathAWildcardOrAnotherSchemeIsRefused() {
+        for (String origin : new String[] {"https://app.example.com/after-login", "https://*.example.com", "javascript:alert(1)",
+                "app.example.com", "https://user@app.example.com", "https://app.example.com?x=1"}) {
+            assertThatThrownBy(() -> bind(Map.of("syncline.security.frontend-origins", origin)))
+                    .as(origin)
+                    .hasRootCauseMessage("syncline.security.frontend-origins: '" + origin
+                            + "' is not an origin like https://app.example.com (no path, no wildcard)");
+        }
+    }
+
+    @Test
     void tokenSettingsDefaultToFifteenMinutesSixtySecondsSkewAndOurAudience() {
         SecurityProperties.Jwt jwt = bind(Map.of("syncline.security.jwt.issuer", "https://syncline.test")).jwt();
 
