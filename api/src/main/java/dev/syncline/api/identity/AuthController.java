@@ -1,10 +1,8 @@
 package dev.syncline.api.identity;
 
-import dev.syncline.api.security.AccessToken;
 import dev.syncline.api.security.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration, password login and "who am I". */
+/** Registration and "who am I"; the logins that start a session are in {@code api.session}. */
 @RestController
 @RequestMapping("/api/v1/auth")
 public class AuthController {
@@ -30,15 +28,6 @@ public class AuthController {
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest request) {
         UserAccount user = identity.register(request);
         return ResponseEntity.created(URI.create(ME)).body(UserView.of(user));
-    }
-
-    @PostMapping("/login")
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
-        AccessToken token = identity.login(request.email(), request.password());
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .header("Pragma", "no-cache")
-                .body(new TokenResponse(token.value(), "Bearer", token.expiresInSeconds()));
     }
 
     @GetMapping("/me")

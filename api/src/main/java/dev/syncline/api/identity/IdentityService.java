@@ -2,9 +2,7 @@ package dev.syncline.api.identity;
 
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
-import dev.syncline.api.security.AccessToken;
 import dev.syncline.api.security.CurrentUser;
-import dev.syncline.api.security.JwtService;
 import dev.syncline.api.security.SecurityProperties;
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +22,13 @@ public class IdentityService {
 
     private final UserStore users;
     private final PasswordEncoder passwordEncoder;
-    private final JwtService jwtService;
     private final RegistrationRoles registrationRoles;
     /** Compared against when the email is unknown, so that an unknown email costs as much time as a wrong password. */
     private final String dummyHash;
 
-    public IdentityService(UserStore users, PasswordEncoder passwordEncoder, JwtService jwtService,
-                           SecurityProperties properties) {
+    public IdentityService(UserStore users, PasswordEncoder passwordEncoder, SecurityProperties properties) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.jwtService = jwtService;
         this.registrationRoles = new RegistrationRoles(properties.normalizedAdminEmails());
         this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
@@ -59,20 +54,19 @@ public class IdentityService {
     }
 
     /**
-     * Checks the password and issues an access token. A wrong password and an unknown email fail
-     * alike, in the same time and with the same problem.
+     * Checks the password and answers whose it is. A wrong password and an unknown email fail alike, in
+     * the same time and with the same problem.
      *
      * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}
      */
-    public AccessToken login(String email, String password) {
+    public UserAccount login(String email, String password) {
         Optional<UserAccount> user = users.findByEmail(email);
         boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
             log.info("Failed login{}", user.map(u -> " for user " + u.id()).orElse(" for an unknown email"));
             throw new ApiProblemException(ProblemType.INVALID_CREDENTIALS, INVALID_CREDENTIALS);
         }
-        UserAccount account = user.get();
-        return jwtService.issue(account.id(), account.workspaceId(), account.roles());
+        return user.get();
     }
 
     /**

@@ -84,6 +84,13 @@ public class UserStore {
         return findById(userId).orElseThrow();
     }
 
+    public void updatePasswordHash(UUID userId, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("id", userId)
+                .update();
+    }
+
     private static UserAccount map(ResultSet row, int rowNumber) throws SQLException {
         Array roles = row.getArray("roles");
         Timestamp createdAt = row.getTimestamp("created_at");

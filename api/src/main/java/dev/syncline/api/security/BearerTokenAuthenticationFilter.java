@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer} access token (RFC 6750). A request
- * without one goes on anonymous; a request whose token is rejected ends here with 401 and
- * {@code error="invalid_token"}, whatever path it asked for. The token is never logged.
+ * without one goes on anonymous; a request whose token is rejected, or whose session has ended (logout,
+ * revocation, expiry), ends here with 401 and {@code error="invalid_token"}, whatever path it asked for.
+ * The token is never logged.
  */
 public class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -30,12 +31,15 @@ public class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "bearer";
 
     private final JwtService jwtService;
+    private final ActiveSessions activeSessions;
     private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
 
-    public BearerTokenAuthenticationFilter(JwtService jwtService, AuthenticationEntryPoint entryPoint) {
+    public BearerTokenAuthenticationFilter(JwtService jwtService, ActiveSessions activeSessions,
+                                           AuthenticationEntryPoint entryPoint) {
         this.jwtService = jwtService;
+        this.activeSessions = activeSessions;
         this.entryPoint = entryPoint;
     }
 
@@ -53,6 +57,9 @@ public class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
                 throw new InvalidAccessTokenException("more than one bearer token");
             }
             CurrentUser user = jwtService.verify(bearers.get(0).substring(BEARER.length()).trim());
+            if (!activeSessions.isActive(user.sessionId())) {
+                throw new InvalidAccessTokenException("session ended");
+            }
             SecurityContext context = contextHolder.createEmptyContext();
             context.setAuthentication(new CurrentUserAuthentication(user));
             contextHolder.setContext(context);

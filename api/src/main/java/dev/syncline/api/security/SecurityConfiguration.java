@@ -34,7 +34,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtService jwtService,
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtService jwtService, ActiveSessions activeSessions,
                                                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(resolver);
@@ -50,9 +50,9 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterBefore(new BearerTokenAuthenticationFilter(jwtService, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenAuthenticationFilter(jwtService, activeSessions, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(CurrentUser.ROLE_ADMIN)
                         .requestMatchers("/api/**").authenticated()

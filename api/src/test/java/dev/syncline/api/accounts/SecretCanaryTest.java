@@ -1,6 +1,7 @@
 package dev.syncline.api.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -20,6 +21,7 @@ import dev.syncline.emulator.fault.FaultEndpoint;
 import dev.syncline.emulator.fault.FaultKind;
 import dev.syncline.messages.account.FindValidAccessTokenQuery;
 import dev.syncline.messages.account.ValidAccessToken;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -123,6 +125,55 @@ class SecretCanaryTest extends ApiIntegrationTest {
         assertThat(logs.list).as("the logs were really captured").isNotEmpty();
     }
 
+    @Test
+    void sessionTokensAppearOnlyInTheAnswersThatHandThemOut() {
+        String email = "canary-session-" + UUID.randomUUID().toString().substring(0, 8) + "@syncline.test";
+        record(api().post("/api/v1/auth/register", ApiClient.body("email", email, "password", Users.PASSWORD)));
+        ApiClient.Response login = api().post("/api/v1/auth/login", ApiClient.body("email", email, "password", Users.PASSWORD));
+        ApiClient.Response other = api().post("/api/v1/auth/login", ApiClient.body("email", email, "password", Users.PASSWORD));
+        ApiClient.Response rotated = refresh(login);
+        ApiClient.Response reused = record(refresh(login));
+        ApiClient.Response otherRotated = refresh(other);
+        ApiClient user = api().as(token(otherRotated, "accessToken"));
+        record(api().post("/api/v1/auth/refresh", ApiClient.body("refreshToken", token(rotated, "refreshToken") + "x")));
+        record(api().as(token(rotated, "accessToken")).get("/api/v1/auth/me"));
+        record(user.get("/api/v1/auth/sessions"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> record(user.get("/api/v1/auth/audit")).json().size() >= 5);
+        record(user.post("/api/v1/auth/logout-all", null));
+        record(user.get("/api/v1/auth/me"));
+        for (ApiClient.Response handedOut : List.of(login, other, rotated, otherRotated)) {
+            canaries.add(token(handedOut, "accessToken"));
+            canaries.add(token(handedOut, "refreshToken"));
+            canaries.add(token(handedOut, "refreshToken").substring("srt_".length()));
+        }
+
+        assertThat(reused.status()).isEqualTo(401);
+        for (String token : canaries) {
+            assertThat(eventStoreText()).as("event store").doesNotContain(token);
+            assertThat(sessionModelText()).as("session read models").doesNotContain(token);
+            assertThat(responses).as("other HTTP responses").noneMatch(response -> (response.body() + response.headers()).contains(token));
+            assertThat(logText()).as("logs at DEBUG").doesNotContain(token);
+        }
+        assertThat(logs.list).as("the logs were really captured").isNotEmpty();
+    }
+
+    private ApiClient.Response refresh(ApiClient.Response tokens) {
+        return api().post("/api/v1/auth/refresh", ApiClient.body("refreshToken", token(tokens, "refreshToken")));
+    }
+
+    private static String token(ApiClient.Response tokens, String field) {
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        return tokens.json().path(field).asText();
+    }
+
+    private String sessionModelText() {
+        return String.join("\n", jdbc.sql("""
+                SELECT row_to_json(a)::text FROM user_session a
+                UNION ALL SELECT row_to_json(b)::text FROM session_audit b
+                UNION ALL SELECT row_to_json(c)::text FROM session_registry c
+                """).query(String.class).list());
+    }
+
     private void remember(String... accountIds) {
         for (String accountId : accountIds) {
             VaultTokens tokens = vault.load(vault.findAccount(accountId).orElseThrow().key()).orElseThrow();
@@ -145,6 +196,7 @@ class SecretCanaryTest extends ApiIntegrationTest {
     private String eventStoreText() {
         return String.join("\n", jdbc.sql("""
                 SELECT convert_from(payload, 'UTF8') || coalesce(convert_from(metadata, 'UTF8'), '') FROM domainevententry
+                UNION ALL SELECT convert_from(payload, 'UTF8') || coalesce(convert_from(metadata, 'UTF8'), '') FROM snapshotevententry
                 UNION ALL SELECT convert_from(payload, 'UTF8') || coalesce(convert_from(metadata, 'UTF8'), '') FROM deadletterentry
                 """).query(String.class).list());
     }

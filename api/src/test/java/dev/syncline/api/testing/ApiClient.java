@@ -21,19 +21,26 @@ public final class ApiClient {
             .build();
     private final String baseUrl;
     private final String bearer;
+    private final String userAgent;
 
     public ApiClient(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, null);
     }
 
-    private ApiClient(String baseUrl, String bearer) {
+    private ApiClient(String baseUrl, String bearer, String userAgent) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.userAgent = userAgent;
     }
 
     /** The same client, sending the given access token. */
     public ApiClient as(String accessToken) {
-        return new ApiClient(baseUrl, accessToken);
+        return new ApiClient(baseUrl, accessToken, userAgent);
+    }
+
+    /** The same client, calling itself by the given user agent. */
+    public ApiClient withUserAgent(String name) {
+        return new ApiClient(baseUrl, bearer, name);
     }
 
     public String baseUrl() {
@@ -74,6 +81,9 @@ public final class ApiClient {
                 .header("Accept", "application/json, application/problem+json");
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (userAgent != null) {
+            builder.header("User-Agent", userAgent);
         }
         return builder;
     }
