@@ -26,12 +26,14 @@ public class IdentityService {
     private final PasswordEncoder passwordEncoder;
     private final JwtService jwtService;
     private final RegistrationRoles registrationRoles;
+    private final FailedLoginThrottle failedLogins;
     /** Compared against when the email is unknown, so that an unknown email costs as much time as a wrong password. */
     private final String dummyHash;
 
     public IdentityService(UserStore users, PasswordEncoder passwordEncoder, JwtService jwtService,
-                           SecurityProperties properties) {
+                           SecurityProperties properties, FailedLoginThrottle failedLogins) {
         this.users = users;
+        this.failedLogins = failedLogins;
         this.passwordEncoder = passwordEncoder;
         this.jwtService = jwtService;
         this.registrationRoles = new RegistrationRoles(properties.normalizedAdminEmails());
@@ -60,19 +62,24 @@ public class IdentityService {
 
     /**
      * Checks the password and issues an access token. A wrong password and an unknown email fail
-     * alike, in the same time and with the same problem.
+     * alike, in the same time and with the same problem, and count alike towards the email's
+     * {@link FailedLoginThrottle lock}.
      *
-     * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}
+     * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}, or {@link ProblemType#RATE_LIMITED}
+     *                             while the email is locked after repeated failures
      */
     public AccessToken login(String email, String password) {
+        failedLogins.checkNotLocked(email);
         Optional<UserAccount> user = users.findByEmail(email);
         boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
+            failedLogins.recordFailure(email);
             log.info("Failed login{}", user.map(u -> " for user " + u.id()).orElse(" for an unknown email"));
             throw new ApiProblemException(ProblemType.INVALID_CREDENTIALS, INVALID_CREDENTIALS);
         }
+        failedLogins.recordSuccess(email);
         UserAccount account = user.get();
-        return jwtService.issue(account.id(), account.workspaceId(), account.roles());
+        return jwtService.issue(account.id(), account.workspaceId(), account.roles(), UUID.randomUUID());
     }
 
     /**

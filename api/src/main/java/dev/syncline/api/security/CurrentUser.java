@@ -12,8 +12,9 @@ import java.util.UUID;
  * @param workspaceId the user's workspace ({@code wid} of the token)
  * @param email       the user's email when known; access tokens do not carry it, so it is {@code null} there
  * @param roles       role names without prefix, e.g. {@code USER}, {@code ADMIN}
+ * @param sessionId   the session the access token belongs to ({@code sid} of the token)
  */
-public record CurrentUser(UUID userId, UUID workspaceId, String email, Set<String> roles) {
+public record CurrentUser(UUID userId, UUID workspaceId, String email, Set<String> roles, UUID sessionId) {
 
     public static final String ROLE_USER = "USER";
     public static final String ROLE_ADMIN = "ADMIN";
@@ -21,6 +22,7 @@ public record CurrentUser(UUID userId, UUID workspaceId, String email, Set<Strin
     public CurrentUser {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(sessionId, "sessionId");
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 

@@ -23,17 +23,26 @@ import java.util.UUID;
 /**
  * Issues and verifies the app's access tokens: JWTs signed with ES256 by the active key of
  * {@link JwtSigningKeys}, header {@code kid} and {@code typ: at+jwt} (RFC 9068), claims {@code iss},
- * {@code aud}, {@code sub} (user id), {@code wid} (workspace id), {@code roles}, {@code iat},
- * {@code exp} and {@code jti}.
+ * {@code aud}, {@code sub} (user id), {@code wid} (workspace id), {@code sid} (the session the token
+ * belongs to), {@code roles}, {@code iat}, {@code exp} and {@code jti}.
  *
- * <p>Verification accepts ES256 only, with a key found by {@code kid} among the listed keys, and
- * requires our issuer and audience, {@code exp}, and the access-token type, within the clock skew.
+ * <p>Verification looks at the header before any key is used: it accepts ES256 only, the access-token
+ * type only, a {@code kid} among the listed keys only, and refuses headers that would let the token
+ * choose its own key or processing rules ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c},
+ * {@code crit}). It then requires a valid signature, our issuer and audience, {@code exp} within the
+ * clock skew, and a user, workspace and session id.
  */
 public class JwtService {
 
     public static final String TOKEN_TYPE = "at+jwt";
     public static final String WORKSPACE_CLAIM = "wid";
     public static final String ROLES_CLAIM = "roles";
+    public static final String SESSION_CLAIM = "sid";
+    /**
+     * Headers that point at a key or certificate the token brings along, or that demand processing
+     * rules ({@code crit}); our tokens never carry them, and honouring one would let a forger pick the key.
+     */
+    static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "crit");
     /** Longer than any token we issue; keeps the parser away from absurd input. */
     static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
@@ -67,10 +76,11 @@ public class JwtService {
                 .build();
     }
 
-    /** Signs a new access token for the given user with the active key. */
-    public AccessToken issue(UUID userId, UUID workspaceId, Collection<String> roles) {
+    /** Signs a new access token for the given user and session with the active key. */
+    public AccessToken issue(UUID userId, UUID workspaceId, Collection<String> roles, UUID sessionId) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(workspaceId, "workspaceId");
+        Objects.requireNonNull(sessionId, "sessionId");
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(accessTokenLifetime);
         String id = UUID.randomUUID().toString();
@@ -81,6 +91,7 @@ public class JwtService {
                 .audience().add(audience).and()
                 .subject(userId.toString())
                 .claim(WORKSPACE_CLAIM, workspaceId.toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .claim(ROLES_CLAIM, List.copyOf(new LinkedHashSet<>(roles == null ? List.of() : roles)))
                 .issuedAt(Date.from(issuedAt))
                 .expiration(Date.from(expiresAt))
@@ -105,12 +116,11 @@ public class JwtService {
         Jws<Claims> jws;
         try {
             jws = parser.parseSignedClaims(token);
+        } catch (RejectedHeaderException e) {
+            throw new InvalidAccessTokenException(e.getMessage(), e);
         } catch (JwtException | IllegalArgumentException e) {
+            // The library's messages may quote the header or claims: the class name is reason enough for the log.
             throw new InvalidAccessTokenException(e.getClass().getSimpleName(), e);
-        }
-        String type = jws.getHeader().getType();
-        if (type == null || !(type.equalsIgnoreCase(TOKEN_TYPE) || type.equalsIgnoreCase("application/" + TOKEN_TYPE))) {
-            throw new InvalidAccessTokenException("not an access token (typ)");
         }
         Claims claims = jws.getPayload();
         Instant now = clock.instant();
@@ -121,7 +131,7 @@ public class JwtService {
             throw new InvalidAccessTokenException("iat in the future");
         }
         return new CurrentUser(uuid(claims.getSubject(), "sub"), uuid(claims.get(WORKSPACE_CLAIM), WORKSPACE_CLAIM),
-                null, roles(claims.get(ROLES_CLAIM)));
+                null, roles(claims.get(ROLES_CLAIM)), uuid(claims.get(SESSION_CLAIM), SESSION_CLAIM));
     }
 
     public Duration accessTokenLifetime() {
@@ -157,7 +167,14 @@ public class JwtService {
         return Set.copyOf(collection.stream().map(String.class::cast).toList());
     }
 
-    /** Finds the verification key by {@code kid} among the keys we list; anything else is rejected. */
+    private static boolean isAccessTokenType(String type) {
+        return type != null && (type.equalsIgnoreCase(TOKEN_TYPE) || type.equalsIgnoreCase("application/" + TOKEN_TYPE));
+    }
+
+    /**
+     * Judges the header before any key is used, then finds the verification key by {@code kid} among
+     * the keys we list. Anything else is rejected, so no token can pick its own key or algorithm.
+     */
     private static final class KnownKeyLocator extends LocatorAdapter<Key> {
 
         private final JwtSigningKeys keys;
@@ -169,11 +186,25 @@ public class JwtService {
         @Override
         protected Key locate(JwsHeader header) {
             if (!Jwts.SIG.ES256.getId().equals(header.getAlgorithm())) {
-                throw new JwtException("algorithm not allowed");
+                throw new RejectedHeaderException("algorithm not allowed");
+            }
+            FORBIDDEN_HEADERS.stream().filter(header::containsKey).sorted().findFirst().ifPresent(name -> {
+                throw new RejectedHeaderException("header '" + name + "' not allowed");
+            });
+            if (!isAccessTokenType(header.getType())) {
+                throw new RejectedHeaderException("not an access token (typ)");
             }
             return keys.find(header.getKeyId())
                     .map(JwtSigningKeys.SigningKey::publicKey)
-                    .orElseThrow(() -> new JwtException("unknown kid"));
+                    .orElseThrow(() -> new RejectedHeaderException("unknown kid"));
+        }
+    }
+
+    /** A header refused by {@link KnownKeyLocator}; its message is ours and names the reason only. */
+    private static final class RejectedHeaderException extends JwtException {
+
+        RejectedHeaderException(String reason) {
+            super(reason);
         }
     }
 }

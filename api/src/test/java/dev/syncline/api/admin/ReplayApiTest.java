@@ -147,7 +147,7 @@ class ReplayApiTest extends ApiIntegrationTest {
         ApiClient user = Users.registerAndLogIn(api(), "admin");
         JsonNode me = user.get("/api/v1/auth/me").json();
         String token = jwtService.issue(UUID.fromString(me.path("id").asText()), UUID.fromString(me.path("workspaceId").asText()),
-                List.of("USER", "ADMIN")).value();
+                List.of("USER", "ADMIN"), UUID.randomUUID()).value();
         return api().as(token);
     }
 }

@@ -114,6 +114,6 @@ class SyncReadModelsTest extends ApiIntegrationTest {
         ApiClient user = Users.registerAndLogIn(api(), "replay-admin");
         JsonNode me = user.get("/api/v1/auth/me").json();
         return api().as(jwtService.issue(UUID.fromString(me.path("id").asText()),
-                UUID.fromString(me.path("workspaceId").asText()), List.of("USER", "ADMIN")).value());
+                UUID.fromString(me.path("workspaceId").asText()), List.of("USER", "ADMIN"), UUID.randomUUID()).value());
     }
 }

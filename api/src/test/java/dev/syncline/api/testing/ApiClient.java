@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small HTTP client for tests: JSON in, {@link Response} out, an optional Bearer token. */
+/** A small HTTP client for tests: JSON in, {@link Response} out, an optional Bearer token and further headers. */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,19 +21,28 @@ public final class ApiClient {
             .build();
     private final String baseUrl;
     private final String bearer;
+    private final Map<String, String> headers;
 
     public ApiClient(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, Map.of());
     }
 
-    private ApiClient(String baseUrl, String bearer) {
+    private ApiClient(String baseUrl, String bearer, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.headers = headers;
     }
 
     /** The same client, sending the given access token. */
     public ApiClient as(String accessToken) {
-        return new ApiClient(baseUrl, accessToken);
+        return new ApiClient(baseUrl, accessToken, headers);
+    }
+
+    /** The same client, sending one more header with every request, e.g. {@code Origin} or {@code X-Forwarded-For}. */
+    public ApiClient withHeader(String name, String value) {
+        java.util.LinkedHashMap<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, bearer, Map.copyOf(more));
     }
 
     public String baseUrl() {
@@ -51,6 +60,11 @@ public final class ApiClient {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** An {@code OPTIONS} request, e.g. a CORS preflight with {@code Origin} and {@code Access-Control-Request-Method}. */
+    public Response options(String path) {
+        return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response post(String path, Object body) {
@@ -75,6 +89,7 @@ public final class ApiClient {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
