@@ -23,11 +23,14 @@ public class IdentityService {
     private final UserStore users;
     private final PasswordEncoder passwordEncoder;
     private final RegistrationRoles registrationRoles;
+    private final FailedLoginThrottle failedLogins;
     /** Compared against when the email is unknown, so that an unknown email costs as much time as a wrong password. */
     private final String dummyHash;
 
-    public IdentityService(UserStore users, PasswordEncoder passwordEncoder, SecurityProperties properties) {
+    public IdentityService(UserStore users, PasswordEncoder passwordEncoder, SecurityProperties properties,
+                           FailedLoginThrottle failedLogins) {
         this.users = users;
+        this.failedLogins = failedLogins;
         this.passwordEncoder = passwordEncoder;
         this.registrationRoles = new RegistrationRoles(properties.normalizedAdminEmails());
         this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
@@ -54,18 +57,23 @@ public class IdentityService {
     }
 
     /**
-     * Checks the password and answers whose it is. A wrong password and an unknown email fail alike, in
-     * the same time and with the same problem.
+     * Checks the password and answers whose it is. A wrong password and an unknown email fail alike,
+     * in the same time and with the same problem, and count alike towards the email's
+     * {@link FailedLoginThrottle lock}.
      *
-     * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}
+     * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}, or {@link ProblemType#RATE_LIMITED}
+     *                             while the email is locked after repeated failures
      */
     public UserAccount login(String email, String password) {
+        failedLogins.checkNotLocked(email);
         Optional<UserAccount> user = users.findByEmail(email);
         boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
         if (user.isEmpty() || !matches) {
+            failedLogins.recordFailure(email);
             log.info("Failed login{}", user.map(u -> " for user " + u.id()).orElse(" for an unknown email"));
             throw new ApiProblemException(ProblemType.INVALID_CREDENTIALS, INVALID_CREDENTIALS);
         }
+        failedLogins.recordSuccess(email);
         return user.get();
     }
 

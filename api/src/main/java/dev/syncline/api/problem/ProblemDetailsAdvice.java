@@ -1,5 +1,6 @@
 package dev.syncline.api.problem;
 
+import dev.syncline.api.ratelimit.RateLimitExceededException;
 import dev.syncline.api.security.InvalidAccessTokenException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -57,6 +58,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.warn("{} {} answered {}", request.getMethod(), request.getRequestURI(), ex.type().slug());
         }
         return respond(problem, ex.type().status().value() == 401 ? BEARER_CHALLENGE : null);
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    ResponseEntity<Object> handleRateLimited(RateLimitExceededException ex, HttpServletRequest request) {
+        return ResponseEntity.status(ex.type().status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .body(Problems.of(ex.type(), ex.detail(), request.getRequestURI()));
     }
 
     @ExceptionHandler(AuthenticationException.class)

@@ -29,6 +29,8 @@ public enum ProblemType {
     CONTENT_TOO_LARGE("content-too-large", "Content too large", HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    /** A rate limit of ours refused the request; {@code Retry-After} says when to try again. */
+    RATE_LIMITED("rate-limited", "Rate limited", HttpStatus.TOO_MANY_REQUESTS),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     /** A connected account's grant is gone (revoked, expired, consent withdrawn): the user must connect it again. */

@@ -28,9 +28,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The ES256 (P-256) keys that sign and verify access tokens, by key id ({@code kid}). The active key
- * signs; every listed key verifies, so a key can be rotated out by listing a new active key beside the
- * old one for at least one access-token lifetime. A retired key may be listed with its public half only.
+ * The ES256 (P-256) keys that sign and verify access tokens, by key id ({@code kid}). Any other key
+ * (RSA, a smaller or larger curve) is refused with a message naming its id, so the application does not
+ * start with it. The active key signs; every listed key verifies, so a key can be rotated out by listing
+ * a new active key beside the old one for at least one access-token lifetime. A retired key may be
+ * listed with its public half only.
  *
  * <p>JSON form: {@code {"active":"<kid>","keys":{"<kid>":{"private":"<base64 PKCS#8>","public":"<base64 X.509>"}}}}.
  */
@@ -188,30 +190,53 @@ public final class JwtSigningKeys {
     }
 
     private static PrivateKey decodePrivate(String kid, String text) {
+        byte[] der = decodeBase64(kid, text);
         try {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(decodeBase64(text)));
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
+            refuseRsa(kid, () -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
             throw new IllegalArgumentException("The private half of JWT key '" + kid + "' is not a base64 PKCS#8 EC key");
         }
     }
 
     private static PublicKey decodePublic(String kid, String text) {
+        byte[] der = decodeBase64(kid, text);
         try {
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(decodeBase64(text)));
+            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
+            refuseRsa(kid, () -> KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)));
             throw new IllegalArgumentException("The public half of JWT key '" + kid + "' is not a base64 X.509 EC key");
         }
     }
 
+    /** An RSA key is a common mistake (RS256 is the usual JWT algorithm): say so plainly. */
+    private static void refuseRsa(String kid, KeyDecoder rsa) {
+        try {
+            rsa.decode();
+        } catch (GeneralSecurityException | IllegalArgumentException notRsaEither) {
+            return;
+        }
+        throw new IllegalArgumentException("JWT key '" + kid + "' is an RSA key; only P-256 EC keys (ES256) are accepted");
+    }
+
+    private interface KeyDecoder {
+        Object decode() throws GeneralSecurityException;
+    }
+
     /** Base64 of DER, also accepted with PEM armour and line breaks. */
-    private static byte[] decodeBase64(String text) {
+    private static byte[] decodeBase64(String kid, String text) {
         String body = text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("JWT key '" + kid + "' is not base64");
+        }
     }
 
     private static void requireP256(String kid, Object key) {
         if (!(key instanceof ECKey ec) || !sameCurve(ec.getParams(), P256)) {
-            throw new IllegalArgumentException("JWT key '" + kid + "' is not a P-256 EC key (ES256 only)");
+            throw new IllegalArgumentException("JWT key '" + kid + "' is not a P-256 EC key (ES256 only); "
+                    + "other curves and key types are refused as too weak or not pinned");
         }
     }
 

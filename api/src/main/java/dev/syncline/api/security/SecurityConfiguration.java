@@ -1,7 +1,11 @@
 package dev.syncline.api.security;
 
+import dev.syncline.api.ratelimit.RateLimitBuckets;
+import dev.syncline.api.ratelimit.RateLimitFilter;
+import dev.syncline.api.ratelimit.RateLimitedEndpoints;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,16 +13,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -27,18 +35,34 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * {@code /api/**} call needs a token, {@code /api/v1/admin/**} the role ADMIN, other actuator
  * endpoints too. Outside {@code /api} only reads are allowed without a token (the web console's
  * static files, browser redirects); anything else there is denied.
+ *
+ * <p>In front of all that: CORS for the configured frontends only ({@link FrontendCors}), security
+ * headers on every response, errors included, and the rate limits of the authentication endpoints,
+ * counted before any token is looked at.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    /** Features a JSON API never uses, denied to any page that would embed or open it. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()";
+    /** Nothing is loaded or framed from an answer of this API; its OAuth steps are redirects. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtService jwtService, ActiveSessions activeSessions,
+                                               SecurityProperties properties, RateLimitedEndpoints rateLimitedEndpoints,
+                                               RateLimitBuckets rateLimitBuckets,
                                                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(resolver);
         http
+                .cors(cors -> cors.configurationSource(FrontendCors.forOrigins(properties.frontendOrigins())))
+                .headers(SecurityConfiguration::securityHeaders)
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -50,7 +74,10 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterBefore(new BearerTokenAuthenticationFilter(jwtService, activeSessions, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenAuthenticationFilter(jwtService, activeSessions, problems),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new RateLimitFilter(rateLimitedEndpoints, rateLimitBuckets, resolver),
+                        BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
@@ -61,6 +88,24 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * Written when the response is committed, so errors, 401s and 429s carry them too. Spring Security's
+     * defaults stay on beside these: {@code Cache-Control: no-cache, no-store, max-age=0, must-revalidate}
+     * on every answer that sets none itself, and HSTS on answers over HTTPS only (behind a TLS-terminating
+     * proxy, {@code server.forward-headers-strategy} lets the request count as HTTPS).
+     */
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE.toSeconds()).includeSubDomains(true))
+                .cacheControl(Customizer.withDefaults());
     }
 
     /**

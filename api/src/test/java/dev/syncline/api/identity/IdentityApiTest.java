@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.api.security.JwtService;
 import dev.syncline.api.security.JwtSigningKeys;
+import dev.syncline.api.testing.Admins;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ApiIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -178,11 +179,11 @@ class IdentityApiTest extends ApiIntegrationTest {
         List<String> rejected = List.of(
                 "garbage",
                 "a.b.c",
-                issuer(signingKeys, jwtService.issuer(), jwtService.audience(), anHourAgo).issue(userId, workspaceId, List.of("USER")).value(),
+                issuer(signingKeys, jwtService.issuer(), jwtService.audience(), anHourAgo).issue(userId, workspaceId, List.of("USER"), UUID.randomUUID()).value(),
                 issuer(JwtSigningKeys.generate(activeKid), jwtService.issuer(), jwtService.audience(), Clock.systemUTC())
-                        .issue(userId, workspaceId, List.of("USER")).value(),
-                issuer(signingKeys, jwtService.issuer(), "another-api", Clock.systemUTC()).issue(userId, workspaceId, List.of("USER")).value(),
-                issuer(signingKeys, "https://elsewhere.test", jwtService.audience(), Clock.systemUTC()).issue(userId, workspaceId, List.of("USER")).value(),
+                        .issue(userId, workspaceId, List.of("USER"), UUID.randomUUID()).value(),
+                issuer(signingKeys, jwtService.issuer(), "another-api", Clock.systemUTC()).issue(userId, workspaceId, List.of("USER"), UUID.randomUUID()).value(),
+                issuer(signingKeys, "https://elsewhere.test", jwtService.audience(), Clock.systemUTC()).issue(userId, workspaceId, List.of("USER"), UUID.randomUUID()).value(),
                 unsigned(activeKid, userId, workspaceId));
 
         for (String token : rejected) {
@@ -207,11 +208,9 @@ class IdentityApiTest extends ApiIntegrationTest {
 
     @Test
     void adminRoutesLetAdministratorsThrough() {
-        JsonNode user = register(uniqueEmail("boss"));
-        String adminToken = jwtService.issue(UUID.fromString(user.path("id").asText()),
-                UUID.fromString(user.path("workspaceId").asText()), List.of("USER", "ADMIN")).value();
+        ApiClient admin = Admins.admin(api(), jwtService, "boss");
 
-        ApiClient.Response answer = api().as(adminToken).get("/api/v1/admin/no-such-thing-" + UUID.randomUUID());
+        ApiClient.Response answer = admin.get("/api/v1/admin/no-such-thing-" + UUID.randomUUID());
 
         assertThat(answer.status()).isEqualTo(404);
     }
@@ -280,7 +279,7 @@ class IdentityApiTest extends ApiIntegrationTest {
     private String unsigned(String kid, UUID userId, UUID workspaceId) {
         String header = base64Url("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}");
         String claims = base64Url("{\"iss\":\"" + jwtService.issuer() + "\",\"aud\":\"" + jwtService.audience() + "\",\"sub\":\""
-                + userId + "\",\"wid\":\"" + workspaceId + "\",\"roles\":[\"ADMIN\"],\"exp\":"
+                + userId + "\",\"wid\":\"" + workspaceId + "\",\"sid\":\"" + UUID.randomUUID() + "\",\"roles\":[\"ADMIN\"],\"exp\":"
                 + Instant.now().plusSeconds(600).getEpochSecond() + "}");
         return header + "." + claims + ".";
     }

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,5 +80,80 @@ class JwtSigningKeysLoaderTest {
         assertThatThrownBy(() -> JwtSigningKeysLoader.load("{\"active\":\"x\"}", true, dataDir))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SYNCLINE_JWT_SIGNING_KEYS is unusable");
+    }
+
+    @Test
+    void rsaSigningKeyStopsTheStartNamingItsKid() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+
+        assertThatThrownBy(() -> JwtSigningKeysLoader.load(keySet("rsa-1", generator.generateKeyPair()), false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SYNCLINE_JWT_SIGNING_KEYS is unusable")
+                .hasMessageContaining("'rsa-1' is an RSA key")
+                .hasMessageContaining("P-256");
+    }
+
+    @Test
+    void p192SigningKeyStopsTheStartNamingItsKid() {
+        assertThatThrownBy(() -> JwtSigningKeysLoader.load(keySet("p192-1", ecKeyPair("secp192r1")), false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'p192-1' is not a P-256 EC key");
+    }
+
+    @Test
+    void p224SigningKeyStopsTheStartNamingItsKid() {
+        assertThatThrownBy(() -> JwtSigningKeysLoader.load(keySet("p224-1", ecKeyPair("secp224r1")), false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'p224-1' is not a P-256 EC key");
+    }
+
+    @Test
+    void tooWeakRetiredKeyStopsTheStartToo() {
+        KeyPair weak = ecKeyPair("secp224r1");
+        String json = JwtSigningKeys.generate("new").toJson().replaceFirst("\"keys\"\\s*:\\s*\\{",
+                "\"keys\":{\"old\":{\"public\":\"" + base64(weak.getPublic().getEncoded()) + "\"},");
+
+        assertThatThrownBy(() -> JwtSigningKeysLoader.load(json, false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'old' is not a P-256 EC key");
+    }
+
+    @Test
+    void keySetWithoutAnActiveKeyStopsTheStart() {
+        String json = JwtSigningKeys.generate("k1").toJson().replace("\"active\" : \"k1\",", "");
+
+        assertThatThrownBy(() -> JwtSigningKeysLoader.load(json, false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must name its 'active' key");
+    }
+
+    @Test
+    void keySetWhoseActiveKeyIsNotListedStopsTheStartNamingIt() {
+        String json = JwtSigningKeys.generate("k1").toJson().replace("\"active\" : \"k1\"", "\"active\" : \"k9\"");
+
+        assertThatThrownBy(() -> JwtSigningKeysLoader.load(json, false, dataDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'k9' is not in the key set");
+    }
+
+    /** Curves the JDK no longer generates keys on, but still reads. */
+    private static KeyPair ecKeyPair(String curve) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+            generator.initialize(new ECGenParameterSpec(curve));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String keySet(String kid, KeyPair pair) {
+        return "{\"active\":\"" + kid + "\",\"keys\":{\"" + kid + "\":{\"private\":\"" + base64(pair.getPrivate().getEncoded())
+                + "\",\"public\":\"" + base64(pair.getPublic().getEncoded()) + "\"}}}";
+    }
+
+    private static String base64(byte[] der) {
+        return Base64.getEncoder().encodeToString(der);
     }
 }

@@ -5,18 +5,58 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.api.testing.ApiClient;
-import dev.syncline.api.testing.ApiIntegrationTest;
+import dev.syncline.api.SynclineApplication;
+import dev.syncline.api.testing.StandaloneApplication;
+import dev.syncline.testing.TestDatabase;
 import dev.syncline.api.testing.Users;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Sessions with lifetimes of seconds: they expire by themselves, idle or absolute, and the audit says which. */
-@TestPropertySource(properties = {"syncline.sessions.idle-timeout=2s", "syncline.sessions.absolute-lifetime=5s"})
-class SessionExpiryTest extends ApiIntegrationTest {
+/**
+ * Sessions with lifetimes of seconds: they expire by themselves, idle or absolute, and the audit says
+ * which. In an application of its own, started outside Spring's test context cache (which would pause the
+ * shared context, whose Axon processors and scheduler cannot be restarted).
+ */
+class SessionExpiryTest {
+
+    private static TestDatabase database;
+    private static ConfigurableApplicationContext application;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.create("sessionexpiry");
+        application = new SpringApplicationBuilder(SynclineApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--syncline.data-dir=target/test-data",
+                "--syncline.emulator.port=0",
+                "--syncline.emulator.demo-mailboxes=false",
+                "--syncline.sessions.idle-timeout=2s",
+                "--syncline.sessions.absolute-lifetime=5s");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (application != null) {
+            application.close();
+        }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    private static ApiClient api() {
+        return StandaloneApplication.api(application);
+    }
 
     @Test
     void anIdleSessionExpiresWithoutAnyRequestAndItsAccessTokenStopsWorking() {

@@ -171,8 +171,8 @@ class SessionLifecycleTest extends ApiIntegrationTest {
 
     @Test
     void theSessionListShowsEachActiveSessionWithItsClientAndMarksTheCurrentOne() {
-        SessionTokens phone = SessionTokens.registerAndLogIn(api().withUserAgent("SynclinePhone/2.1"), "list");
-        SessionTokens laptop = SessionTokens.logIn(api().withUserAgent("SynclineDesktop/1.0"), phone.email(), Users.PASSWORD);
+        SessionTokens phone = SessionTokens.registerAndLogIn(api().withHeader("User-Agent", "SynclinePhone/2.1"), "list");
+        SessionTokens laptop = SessionTokens.logIn(api().withHeader("User-Agent", "SynclineDesktop/1.0"), phone.email(), Users.PASSWORD);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode sessions = laptop.client().get("/api/v1/auth/sessions").json();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.api.security.JwtService;
+import dev.syncline.api.testing.Admins;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ApiIntegrationTest;
 import dev.syncline.api.testing.Users;
@@ -111,9 +112,6 @@ class SyncReadModelsTest extends ApiIntegrationTest {
     }
 
     private ApiClient admin() {
-        ApiClient user = Users.registerAndLogIn(api(), "replay-admin");
-        JsonNode me = user.get("/api/v1/auth/me").json();
-        return api().as(jwtService.issue(UUID.fromString(me.path("id").asText()),
-                UUID.fromString(me.path("workspaceId").asText()), List.of("USER", "ADMIN")).value());
+        return Admins.admin(api(), jwtService, "replay-admin");
     }
 }

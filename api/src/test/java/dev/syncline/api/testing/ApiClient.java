@@ -9,9 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client for tests: JSON in, {@link Response} out, an optional Bearer token. */
+/** A small HTTP client for tests: JSON in, {@link Response} out, an optional Bearer token and further headers. */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,26 +22,28 @@ public final class ApiClient {
             .build();
     private final String baseUrl;
     private final String bearer;
-    private final String userAgent;
+    private final Map<String, String> headers;
 
     public ApiClient(String baseUrl) {
-        this(baseUrl, null, null);
+        this(baseUrl, null, Map.of());
     }
 
-    private ApiClient(String baseUrl, String bearer, String userAgent) {
+    private ApiClient(String baseUrl, String bearer, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
-        this.userAgent = userAgent;
+        this.headers = headers;
     }
 
     /** The same client, sending the given access token. */
     public ApiClient as(String accessToken) {
-        return new ApiClient(baseUrl, accessToken, userAgent);
+        return new ApiClient(baseUrl, accessToken, headers);
     }
 
-    /** The same client, calling itself by the given user agent. */
-    public ApiClient withUserAgent(String name) {
-        return new ApiClient(baseUrl, bearer, name);
+    /** The same client, sending one more header with every request, e.g. {@code Origin} or {@code X-Forwarded-For}. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, bearer, Map.copyOf(more));
     }
 
     public String baseUrl() {
@@ -58,6 +61,11 @@ public final class ApiClient {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** An {@code OPTIONS} request, e.g. a CORS preflight with {@code Origin} and {@code Access-Control-Request-Method}. */
+    public Response options(String path) {
+        return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response post(String path, Object body) {
@@ -82,9 +90,7 @@ public final class ApiClient {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
-        if (userAgent != null) {
-            builder.header("User-Agent", userAgent);
-        }
+        headers.forEach(builder::header);
         return builder;
     }
 

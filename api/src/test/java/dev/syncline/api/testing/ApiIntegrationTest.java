@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiIntegrationTest {
 
     private static final TestDatabase DATABASE = TestDatabase.create("api");
+    /** The one frontend allowed by CORS in the shared context. */
+    protected static final String FRONTEND_ORIGIN = "https://app.syncline.test";
 
     @LocalServerPort
     protected int port;
@@ -37,6 +39,12 @@ public abstract class ApiIntegrationTest {
         // A sync that keeps failing uses up its six attempts in seconds instead of a minute.
         registry.add("syncline.sync.retry.initial-backoff", () -> "200ms");
         registry.add("syncline.sync.retry.max-backoff", () -> "2s");
+        // Every test logs in from 127.0.0.1: the per-address limits would throttle the suite. RateLimitApiTest
+        // proves the default limits in an application of its own.
+        for (String endpoint : new String[] {"register", "login", "refresh", "login-code", "oidc-login", "oidc-callback"}) {
+            registry.add("syncline.rate-limits." + endpoint + ".capacity", () -> "100000");
+        }
+        registry.add("syncline.security.frontend-origins", () -> FRONTEND_ORIGIN);
     }
 
     protected ApiClient api() {

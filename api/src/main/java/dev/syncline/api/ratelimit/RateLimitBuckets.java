@@ -1,0 +1,108 @@
+package dev.syncline.api.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Where the rate-limit buckets live: in Redis, shared by every instance, or in this process for the
+ * embedded default. Either way through Bucket4j {@link ProxyManager}s, every key under one prefix, and
+ * every entry with a time to live, so idle clients cost nothing.
+ */
+public final class RateLimitBuckets implements AutoCloseable {
+
+    /** A full bucket and a missing one are the same; the margin only keeps a TTL on every Redis key. */
+    static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
+    /** A Redis that does not answer in this time fails the request instead of holding its thread. */
+    static final Duration REDIS_TIMEOUT = Duration.ofSeconds(3);
+    private static final ExpirationAfterWriteStrategy UNTIL_REFILLED =
+            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL);
+
+    private final Function<ExpirationAfterWriteStrategy, ProxyManager<String>> proxyManagers;
+    private final ProxyManager<String> untilRefilled;
+    private final Map<Duration, ProxyManager<String>> byIdleTimeToLive = new ConcurrentHashMap<>();
+    private final String keyPrefix;
+    private final Runnable onClose;
+
+    private RateLimitBuckets(Function<ExpirationAfterWriteStrategy, ProxyManager<String>> proxyManagers, String keyPrefix,
+                             Runnable onClose) {
+        this.proxyManagers = proxyManagers;
+        this.untilRefilled = proxyManagers.apply(UNTIL_REFILLED);
+        this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+        this.onClose = onClose;
+    }
+
+    /** Buckets in this process, at most {@code maxBuckets} of them. */
+    public static RateLimitBuckets inProcess(long maxBuckets, String keyPrefix, TimeMeter clock) {
+        Cache<String, InProcessProxyManager.StoredState> states = InProcessProxyManager.newStates(maxBuckets, clock);
+        return new RateLimitBuckets(expiration -> new InProcessProxyManager(states, expiration, clock), keyPrefix, () -> { });
+    }
+
+    /**
+     * Buckets in the Redis at {@code uri}, connected to now so that a wrong URL stops the start.
+     * {@code clock} must be a wall clock: instances share the buckets' timestamps.
+     */
+    public static RateLimitBuckets redis(RedisURI uri, String keyPrefix, TimeMeter clock) {
+        RedisClient client = RedisClient.create(uri);
+        try {
+            StatefulRedisConnection<String, byte[]> connection =
+                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            return new RateLimitBuckets(expiration -> Bucket4jLettuce.casBasedBuilder(connection)
+                    .expirationAfterWrite(expiration)
+                    .clientClock(clock)
+                    .requestTimeout(REDIS_TIMEOUT)
+                    .build(), keyPrefix, () -> {
+                        connection.close();
+                        client.shutdown();
+                    });
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    /** The bucket of {@code key}, created with {@code configuration} when there is none; dropped once it has refilled. */
+    public Bucket bucket(String key, BucketConfiguration configuration) {
+        return bucket(untilRefilled, key, configuration);
+    }
+
+    /**
+     * The bucket of {@code key}, created with {@code configuration} when there is none; dropped when
+     * {@code idleTimeToLive} has passed since it last changed, whatever its tokens, e.g. a counter.
+     */
+    public Bucket bucket(String key, BucketConfiguration configuration, Duration idleTimeToLive) {
+        ProxyManager<String> proxies = byIdleTimeToLive.computeIfAbsent(idleTimeToLive,
+                timeToLive -> proxyManagers.apply(ExpirationAfterWriteStrategy.fixedTimeToLive(timeToLive)));
+        return bucket(proxies, key, configuration);
+    }
+
+    /** Drops the bucket of {@code key}: its next use starts full. */
+    public void forget(String key) {
+        // Every manager reaches the same entries; which one deletes does not matter.
+        untilRefilled.removeProxy(keyPrefix + key);
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+
+    private Bucket bucket(ProxyManager<String> proxies, String key, BucketConfiguration configuration) {
+        return proxies.builder().build(keyPrefix + key, () -> configuration);
+    }
+}
