@@ -17,6 +17,7 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import java.util.List;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +67,14 @@ class AxonWiringTest extends ApiIntegrationTest {
     @Test
     void failingEventsGoToTheJdbcDeadLetterQueue() {
         for (String group : List.of("accounts", "token-audit", "token-refresh-schedule", "sync-status", "synced-messages",
-                "calendar-events", "sync-schedule", "sync-channel-reset")) {
+                "calendar-events", "sync-schedule", "sync-channel-reset", "user-sessions", "session-audit")) {
             assertThat(processing.deadLetterQueue(group)).as(group).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
         }
+    }
+
+    @Test
+    void theSessionRegistryIsWrittenInTheTransactionOfTheSessionEvents() {
+        assertThat(processing.eventProcessor("session-registry")).get().isInstanceOf(SubscribingEventProcessor.class);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncline.api.security.JwtService;
+import dev.syncline.api.testing.Admins;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ApiIntegrationTest;
 import dev.syncline.api.testing.Users;
@@ -18,9 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The life of the app's own sessions over HTTP: login, rotation, reuse, logout, the list and the audit. */
 class SessionLifecycleTest extends ApiIntegrationTest {
+
+    @Autowired
+    JwtService jwtService;
 
     private static final String INVALID_REFRESH_TOKEN = "https://syncline.dev/problems/invalid-refresh-token";
 
@@ -232,10 +238,20 @@ class SessionLifecycleTest extends ApiIntegrationTest {
     }
 
     @Test
-    void theAdminViewOfTheSessionAuditIsForAdministratorsOnly() {
-        SessionTokens user = SessionTokens.registerAndLogIn(api(), "not-admin");
+    void administratorsSeeAnyUsersSessionLifeAndNobodyElseDoes() {
+        SessionTokens user = SessionTokens.registerAndLogIn(api(), "audited");
+        user.rotated();
+        JsonNode me = user.client().get("/api/v1/auth/me").json();
+        ApiClient admin = Admins.admin(api(), jwtService, "session-admin");
 
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            ApiClient.Response audit = admin.get("/api/v1/admin/session-audit?userId=" + me.path("id").asText());
+            assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+            assertThat(audit.json()).extracting(entry -> entry.path("type").asText())
+                    .containsExactly("SESSION_STARTED", "SESSION_REFRESHED");
+        });
         assertThat(user.client().get("/api/v1/admin/session-audit").status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/admin/session-audit?userId=not-a-uuid").status()).isEqualTo(400);
         assertThat(user.client().get("/api/v1/auth/audit?limit=0").status()).isEqualTo(400);
     }
 

@@ -13,7 +13,6 @@ import dev.syncline.emulator.EmulatorServer;
 import dev.syncline.sagas.schedule.ScheduledSyncStarter;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
