@@ -54,32 +54,42 @@ public final class EmulatorServer implements AutoCloseable {
         // Without TCP_NODELAY the JDK's server answers each small response only after the client's delayed
         // ACK, about 40 ms; a sync of thousands of calls would measure the wait, not the work.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        EmulatorState state = new EmulatorState(config);
-        EmulatorControl control = new EmulatorControl(state);
-        Router router = new Router();
-        routeModules(state, control).forEach(module -> module.register(router));
-        ExecutorService workers = WorkerPool.create(config.workerThreads());
+        HttpServer server;
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
-            server.createContext("/", new RequestDispatcher(router));
-            server.setExecutor(workers);
-            server.start();
-            return new EmulatorServer(config, server, workers, control);
+            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
         } catch (IOException e) {
-            workers.shutdownNow();
             throw new UncheckedIOException("Cannot bind the emulator to " + config.host() + ":" + config.port(), e);
         }
+        // Bound first, so that the ID tokens' issuer (the base URL) knows the port even when 0 picked it.
+        String baseUrl = baseUrl(config.host(), server.getAddress().getPort());
+        Router router = new Router();
+        EmulatorControl control;
+        try {
+            EmulatorState state = new EmulatorState(config);
+            control = new EmulatorControl(state);
+            routeModules(state, control, baseUrl).forEach(module -> module.register(router));
+        } catch (RuntimeException e) {
+            server.stop(0);
+            throw e;
+        }
+        ExecutorService workers = WorkerPool.create(config.workerThreads());
+        server.createContext("/", new RequestDispatcher(router));
+        server.setExecutor(workers);
+        server.start();
+        return new EmulatorServer(config, server, workers, control);
     }
 
     /**
      * The feature modules, each adding its routes; the Gmail, Calendar and Graph APIs join this
      * list, sharing the same state.
      */
-    private static List<RouteModule> routeModules(EmulatorState state, EmulatorControl control) {
+    private static List<RouteModule> routeModules(EmulatorState state, EmulatorControl control, String baseUrl) {
         return List.of(
                 new ControlRoutes(control),
-                new GoogleOAuthRoutes(state.provider(EmulatedProvider.GOOGLE)),
-                new MicrosoftOAuthRoutes(state.provider(EmulatedProvider.MICROSOFT)),
+                new GoogleOAuthRoutes(state.provider(EmulatedProvider.GOOGLE),
+                        OAuthEndpoints.of(EmulatedProvider.GOOGLE, baseUrl)),
+                new MicrosoftOAuthRoutes(state.provider(EmulatedProvider.MICROSOFT),
+                        OAuthEndpoints.of(EmulatedProvider.MICROSOFT, baseUrl)),
                 state.gmail(),
                 state.googleCalendar(),
                 state.graph());
@@ -87,16 +97,20 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** For example {@code http://127.0.0.1:8089}, without a trailing slash. */
     public String baseUrl() {
-        String host = config.host();
+        return baseUrl(config.host(), port());
+    }
+
+    private static String baseUrl(String bindHost, int port) {
+        String host = bindHost;
         if (host.equals("0.0.0.0") || host.equals("::")) {
             host = "127.0.0.1";
         } else if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port();
+        return "http://" + host + ":" + port;
     }
 
-    /** The OAuth endpoints of one emulated provider on this server. */
+    /** The OAuth and OpenID Connect endpoints of one emulated provider on this server. */
     public OAuthEndpoints oauthEndpoints(EmulatedProvider provider) {
         return OAuthEndpoints.of(provider, baseUrl());
     }

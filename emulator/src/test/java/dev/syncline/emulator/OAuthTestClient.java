@@ -109,9 +109,17 @@ final class OAuthTestClient {
 
     /** A complete sign-in with PKCE for the given user; answers the token response. */
     JsonNode signIn(EmulatedProvider provider, String loginHint) {
+        return signIn(provider, loginHint, null);
+    }
+
+    /** A complete sign-in whose authorization request also sends an OpenID Connect nonce (unless null). */
+    JsonNode signIn(EmulatedProvider provider, String loginHint, String nonce) {
         Pkce pkce = Pkce.create();
         Map<String, String> params = authorizationParameters(provider, pkce);
         params.put("login_hint", loginHint);
+        if (nonce != null) {
+            params.put("nonce", nonce);
+        }
         HttpResponse<String> tokens = redeem(provider, authorizationCode(provider, params), pkce.verifier());
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         return json(tokens);

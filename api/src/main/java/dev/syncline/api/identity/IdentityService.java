@@ -57,9 +57,9 @@ public class IdentityService {
     }
 
     /**
-     * Checks the password and answers whose it is. A wrong password and an unknown email fail alike,
-     * in the same time and with the same problem, and count alike towards the email's
-     * {@link FailedLoginThrottle lock}.
+     * Checks the password and answers whose it is. A wrong password, an unknown email and a user without
+     * password (one who signs in with Google or Microsoft only) fail alike, in the same time and with the same
+     * problem, and count alike towards the email's {@link FailedLoginThrottle lock}.
      *
      * @throws ApiProblemException {@link ProblemType#INVALID_CREDENTIALS}, or {@link ProblemType#RATE_LIMITED}
      *                             while the email is locked after repeated failures
@@ -67,7 +67,9 @@ public class IdentityService {
     public UserAccount login(String email, String password) {
         failedLogins.checkNotLocked(email);
         Optional<UserAccount> user = users.findByEmail(email);
-        boolean matches = passwordEncoder.matches(password, user.map(UserAccount::passwordHash).orElse(dummyHash));
+        // Empty for an unknown email and for a null hash alike: both cost one comparison with the dummy hash and fail.
+        Optional<String> storedHash = user.map(UserAccount::passwordHash);
+        boolean matches = passwordEncoder.matches(password, storedHash.orElse(dummyHash)) && storedHash.isPresent();
         if (user.isEmpty() || !matches) {
             failedLogins.recordFailure(email);
             log.info("Failed login{}", user.map(u -> " for user " + u.id()).orElse(" for an unknown email"));

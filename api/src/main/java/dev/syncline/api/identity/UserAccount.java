@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param email        lower-cased
  * @param displayName  may be {@code null}
- * @param passwordHash the Argon2id hash; never logged or answered
+ * @param passwordHash the Argon2id hash, {@code null} for a user who signs in with Google or Microsoft only;
+ *                     never logged or answered
  * @param roles        role names without prefix, sorted
  */
 public record UserAccount(UUID id, UUID workspaceId, String email, String displayName, String passwordHash,

@@ -40,7 +40,16 @@ public enum ProblemType {
     /** An OAuth callback's {@code state} is missing, unknown, used, expired or someone else's. */
     OAUTH_STATE_INVALID("oauth-state-invalid", "Invalid OAuth state", HttpStatus.BAD_REQUEST),
     /** The provider or the person refused the authorization a connection asked for. */
-    AUTHORIZATION_DENIED("authorization-denied", "Authorization denied", HttpStatus.BAD_REQUEST);
+    AUTHORIZATION_DENIED("authorization-denied", "Authorization denied", HttpStatus.BAD_REQUEST),
+    /**
+     * An OpenID Connect login did not complete; the {@code reason} extension says why in a stable word
+     * ({@code invalid_state}, {@code invalid_id_token}, {@code invalid_nonce}, {@code access_denied}, …).
+     */
+    OIDC_LOGIN_FAILED("oidc-login-failed", "Login failed", HttpStatus.UNAUTHORIZED),
+    /** A post-login redirect target is not on an allowed frontend origin. */
+    REDIRECT_NOT_ALLOWED("redirect-not-allowed", "Redirect target not allowed", HttpStatus.BAD_REQUEST),
+    /** The email of a login belongs to a user who signs in another way; accounts are never linked by email. */
+    ACCOUNT_NOT_LINKED("account-not-linked", "Account not linked", HttpStatus.CONFLICT);
 
     /** Where every problem type URI starts. */
     public static final String BASE_URI = "https://syncline.dev/problems/";

@@ -1,5 +1,6 @@
 package dev.syncline.api.security;
 
+import dev.syncline.api.login.OidcLogin;
 import dev.syncline.api.ratelimit.RateLimitBuckets;
 import dev.syncline.api.ratelimit.RateLimitFilter;
 import dev.syncline.api.ratelimit.RateLimitedEndpoints;
@@ -18,10 +19,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -30,11 +33,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The API's security: stateless, bearer access tokens only (so no CSRF, no cookies, no sessions, no
- * form or basic login). Public: registration, login, health and the error page; every other
- * {@code /api/**} call needs a token, {@code /api/v1/admin/**} the role ADMIN, other actuator
- * endpoints too. Outside {@code /api} only reads are allowed without a token (the web console's
- * static files, browser redirects); anything else there is denied.
+ * The API's security: stateless, bearer access tokens only (so no CSRF, no sessions, no form or basic
+ * login). Public: registration, login by password, refresh, the OpenID Connect login ({@link OidcLogin}:
+ * its start, its callback and the login-code exchange; its one cookie only binds a login to its browser),
+ * health and the error page; every other {@code /api/**} call needs a token, {@code /api/v1/admin/**} the
+ * role ADMIN, other actuator endpoints too. Outside {@code /api} only reads are allowed without a token
+ * (the web console's static files, browser redirects); anything else there is denied.
  *
  * <p>In front of all that: CORS for the configured frontends only ({@link FrontendCors}), security
  * headers on every response, errors included, and the rate limits of the authentication endpoints,
@@ -56,7 +60,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtService jwtService, ActiveSessions activeSessions,
                                                SecurityProperties properties, RateLimitedEndpoints rateLimitedEndpoints,
-                                               RateLimitBuckets rateLimitBuckets,
+                                               RateLimitBuckets rateLimitBuckets, OidcLogin oidcLogin,
                                                @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
         ProblemSecurityHandler problems = new ProblemSecurityHandler(resolver);
@@ -76,10 +80,15 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .addFilterBefore(new BearerTokenAuthenticationFilter(jwtService, activeSessions, problems),
                         AnonymousAuthenticationFilter.class)
+                .oauth2Login(oidcLogin)
+                // Ahead of the OIDC login's filters, which answer its start and callback themselves (and so
+                // also ahead of the bearer token filter, which comes after them).
                 .addFilterBefore(new RateLimitFilter(rateLimitedEndpoints, rateLimitBuckets, resolver),
-                        BearerTokenAuthenticationFilter.class)
+                        OAuth2AuthorizationRequestRedirectFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/login/*", "/api/v1/auth/callback/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login-code").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(CurrentUser.ROLE_ADMIN)
                         .requestMatchers("/api/**").authenticated()
@@ -87,6 +96,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().denyAll());
+        // oauth2Login would otherwise switch on Spring's generated HTML login page at /login.
+        http.removeConfigurer(DefaultLoginPageConfigurer.class);
         return http.build();
     }
 

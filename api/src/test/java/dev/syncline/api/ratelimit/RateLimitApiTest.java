@@ -33,6 +33,8 @@ class RateLimitApiTest {
     private static final String REGISTER = "/api/v1/auth/register";
     private static final String PASSWORD = "a long and memorable passphrase";
     private static final String WRONG_PASSWORD = "not the right passphrase";
+    private static final String OIDC_LOGIN = "/api/v1/auth/login/google";
+    private static final String OIDC_CALLBACK = "/api/v1/auth/callback/google?code=c&state=s";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static TestDatabase database;
@@ -110,6 +112,27 @@ class RateLimitApiTest {
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(540L, 600L);
         assertThat(sixth.json().path("type").asText()).isEqualTo("https://syncline.dev/problems/rate-limited");
+    }
+
+    @Test
+    void bothLegsOfTheOidcLoginAreRateLimitedAheadOfTheFiltersThatAnswerThem() {
+        ApiClient client = fromNewAddress();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> callbacks = new ArrayList<>();
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            starts.add(client.get(OIDC_LOGIN).status());
+            callbacks.add(client.get(OIDC_CALLBACK).status());
+        }
+
+        ApiClient.Response start = client.get(OIDC_LOGIN);
+        ApiClient.Response callback = client.get(OIDC_CALLBACK);
+
+        assertThat(starts).containsOnly(302);
+        assertThat(callbacks).containsOnly(401);
+        assertThat(start.status()).isEqualTo(429);
+        assertThat(start.header("Location")).isNull();
+        assertThat(callback.status()).isEqualTo(429);
+        assertThat(callback.json().path("type").asText()).isEqualTo("https://syncline.dev/problems/rate-limited");
     }
 
     @Test

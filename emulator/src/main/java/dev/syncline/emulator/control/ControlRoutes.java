@@ -11,13 +11,16 @@ import dev.syncline.emulator.http.Request;
 import dev.syncline.emulator.http.Response;
 import dev.syncline.emulator.http.RouteModule;
 import dev.syncline.emulator.http.Router;
+import dev.syncline.emulator.oidc.IdTokenFault;
 import dev.syncline.emulator.state.CounterSnapshot;
 import dev.syncline.emulator.state.ProviderSettings;
 import dev.syncline.emulator.state.UserIds;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -51,6 +54,9 @@ public final class ControlRoutes implements RouteModule {
                 .get(PREFIX + "/{provider}/faults", this::pendingFaults)
                 .post(PREFIX + "/{provider}/faults", this::injectFault)
                 .delete(PREFIX + "/{provider}/faults", this::clearFaults)
+                .get(PREFIX + "/{provider}/id-token-faults", this::pendingIdTokenFaults)
+                .post(PREFIX + "/{provider}/id-token-faults", this::injectIdTokenFault)
+                .delete(PREFIX + "/{provider}/id-token-faults", this::clearIdTokenFaults)
                 .get(PREFIX + "/{provider}/counters", this::counters)
                 .post(PREFIX + "/{provider}/counters/reset", this::resetCounters);
     }
@@ -128,6 +134,41 @@ public final class ControlRoutes implements RouteModule {
         return Response.noContent();
     }
 
+    /** Consecutive ID tokens spoiled the same way are one entry with their count, as they were queued. */
+    private Response pendingIdTokenFaults(Request request) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        IdTokenFault previous = null;
+        for (IdTokenFault fault : control.pendingIdTokenFaults(provider(request))) {
+            if (fault == previous) {
+                Map<String, Object> last = runs.get(runs.size() - 1);
+                last.put("times", (Integer) last.get("times") + 1);
+            } else {
+                runs.add(idTokenFaultJson(fault, 1));
+            }
+            previous = fault;
+        }
+        return Response.json(200, runs);
+    }
+
+    private Response injectIdTokenFault(Request request) {
+        EmulatedProvider provider = provider(request);
+        JsonNode body = request.json();
+        IdTokenFault fault = IdTokenFault.fromWireName(requiredText(body, "kind")).orElseThrow(() ->
+                new ProblemException(400, "Invalid ID token fault", "kind must be one of " + Arrays.stream(
+                        IdTokenFault.values()).map(IdTokenFault::wireName).toList()));
+        int times = body.path("times").asInt(1);
+        if (times < 1) {
+            throw new ProblemException(400, "Invalid ID token fault", "times must be at least 1");
+        }
+        control.injectIdTokenFault(provider, fault, times);
+        return Response.json(201, idTokenFaultJson(fault, times));
+    }
+
+    private Response clearIdTokenFaults(Request request) {
+        control.clearIdTokenFaults(provider(request));
+        return Response.noContent();
+    }
+
     private Response counters(Request request) {
         CounterSnapshot counters = control.counters(provider(request));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -136,6 +177,8 @@ public final class ControlRoutes implements RouteModule {
         body.put("revokeCalls", counters.revokeCalls());
         body.put("userInfoCalls", counters.userInfoCalls());
         body.put("maxConcurrentTokenCalls", counters.maxConcurrentTokenCalls());
+        body.put("codesRedeemed", counters.codesRedeemed());
+        body.put("idTokensIssued", counters.idTokensIssued());
         return Response.json(200, body);
     }
 
@@ -171,6 +214,13 @@ public final class ControlRoutes implements RouteModule {
         json.put("times", fault.times());
         json.put("delayMillis", fault.delay().toMillis());
         fault.retryAfter().ifPresent(wait -> json.put("retryAfterSeconds", wait.toSeconds()));
+        return json;
+    }
+
+    private static Map<String, Object> idTokenFaultJson(IdTokenFault fault, int times) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", fault.wireName());
+        json.put("times", times);
         return json;
     }
 

@@ -10,6 +10,7 @@ import dev.syncline.emulator.mailbox.GeneratedMailbox;
 import dev.syncline.emulator.mailbox.MailboxGenerator;
 import dev.syncline.emulator.mailbox.MailboxSpec;
 import dev.syncline.emulator.mailbox.MailControl;
+import dev.syncline.emulator.oidc.IdTokenFault;
 import dev.syncline.emulator.state.CounterSnapshot;
 import dev.syncline.emulator.state.EmulatorState;
 import dev.syncline.emulator.state.Grant;
@@ -99,6 +100,24 @@ public final class EmulatorControl {
         provider(provider).faults().clear();
     }
 
+    /**
+     * Spoils the next {@code times} ID tokens the provider issues (from a code or a refresh), each in the
+     * way {@link IdTokenFault} describes; later ones are well-formed again.
+     */
+    public void injectIdTokenFault(EmulatedProvider provider, IdTokenFault fault, int times) {
+        provider(provider).idTokenFaults().add(fault, times);
+        log.info("Queued ID token fault {} x{} for {}", fault.wireName(), times, provider.pathName());
+    }
+
+    /** The ID token faults still queued, one entry per ID token they will spoil, oldest first. */
+    public List<IdTokenFault> pendingIdTokenFaults(EmulatedProvider provider) {
+        return provider(provider).idTokenFaults().pending();
+    }
+
+    public void clearIdTokenFaults(EmulatedProvider provider) {
+        provider(provider).idTokenFaults().clear();
+    }
+
     public CounterSnapshot counters(EmulatedProvider provider) {
         return provider(provider).counters().snapshot();
     }
@@ -122,6 +141,15 @@ public final class EmulatorControl {
 
     public int maxConcurrentTokenCalls(EmulatedProvider provider) {
         return counters(provider).maxConcurrentTokenCalls();
+    }
+
+    /** Authorization codes exchanged for tokens: a code replayed to the token endpoint is refused and not counted. */
+    public long codesRedeemed(EmulatedProvider provider) {
+        return counters(provider).codesRedeemed();
+    }
+
+    public long idTokensIssued(EmulatedProvider provider) {
+        return counters(provider).idTokensIssued();
     }
 
     public void resetCounters(EmulatedProvider provider) {
@@ -168,7 +196,7 @@ public final class EmulatorControl {
         log.info("Seeded demo mailboxes and calendars for the emulator's users");
     }
 
-    /** Back to start-up: configured users and settings; no grants, tokens, codes, faults or counts. */
+    /** Back to start-up: configured users and settings; no grants, tokens, codes, faults or counts; the same keys. */
     public void reset() {
         state.reset();
         log.info("Emulator reset to its start-up state");

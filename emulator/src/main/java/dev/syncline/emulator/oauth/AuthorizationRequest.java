@@ -14,13 +14,14 @@ public record AuthorizationRequest(
         String codeChallengeMethod,
         String accessType,
         String prompt,
-        String loginHint) {
+        String loginHint,
+        String nonce) {
 
     public static AuthorizationRequest from(Map<String, String> params) {
         return new AuthorizationRequest(params.get("client_id"), params.get("redirect_uri"),
                 params.get("response_type"), params.get("scope"), params.get("state"), params.get("code_challenge"),
                 params.get("code_challenge_method"), params.get("access_type"), params.get("prompt"),
-                params.get("login_hint"));
+                params.get("login_hint"), params.get("nonce"));
     }
 
     /** The parameters again, for the hidden fields of the consent form. */
@@ -35,6 +36,7 @@ public record AuthorizationRequest(
         putIfPresent(params, "code_challenge_method", codeChallengeMethod);
         putIfPresent(params, "access_type", accessType);
         putIfPresent(params, "prompt", prompt);
+        putIfPresent(params, "nonce", nonce);
         return params;
     }
 

@@ -107,7 +107,7 @@ final class AuthorizeEndpoint {
     private Response allow(AuthorizationRequest request, EmulatedUser user) {
         boolean holdsRefreshToken = state.grants().hasLiveRefreshToken(user.email(), request.clientId());
         AuthorizationCode code = state.codes().issue(request.clientId(), request.redirectUri(), user, request.scope(),
-                request.codeChallenge(), dialect.issuesRefreshToken(request, holdsRefreshToken));
+                request.codeChallenge(), dialect.issuesRefreshToken(request, holdsRefreshToken), request.nonce());
         return redirect(request, Map.of("code", code.value()));
     }
 

@@ -39,6 +39,7 @@ public final class GoogleDialect implements OAuthDialect {
         tokens.refreshToken().ifPresent(refresh -> body.put("refresh_token", refresh));
         body.put("scope", tokens.scope());
         body.put("token_type", "Bearer");
+        tokens.idToken().ifPresent(idToken -> body.put("id_token", idToken));
         return body;
     }
 

@@ -58,6 +58,7 @@ public final class MicrosoftDialect implements OAuthDialect {
         body.put("ext_expires_in", tokens.expiresInSeconds());
         body.put("access_token", tokens.accessToken());
         tokens.refreshToken().ifPresent(refresh -> body.put("refresh_token", refresh));
+        tokens.idToken().ifPresent(idToken -> body.put("id_token", idToken));
         return body;
     }
 

@@ -1,6 +1,7 @@
 package dev.syncline.emulator.oauth;
 
 import dev.syncline.emulator.EmulatedUser;
+import dev.syncline.emulator.OAuthEndpoints;
 import dev.syncline.emulator.http.Request;
 import dev.syncline.emulator.http.Response;
 import dev.syncline.emulator.http.RouteHandler;
@@ -10,13 +11,17 @@ import dev.syncline.emulator.state.ProviderState;
 import dev.syncline.emulator.state.UserIds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Microsoft identity platform endpoints on the paths of login.microsoftonline.com (per tenant)
- * and graph.microsoft.com. There is deliberately no revocation endpoint: Entra has none.
+ * and graph.microsoft.com. There is deliberately no revocation endpoint: Entra has none. Discovery
+ * under a well-known tenant ({@code common}, …) publishes the issuer template with the literal
+ * {@code {tenantid}}, as Entra does; under one tenant, that tenant's issuer.
  */
 public final class MicrosoftOAuthRoutes implements RouteModule {
 
@@ -25,17 +30,23 @@ public final class MicrosoftOAuthRoutes implements RouteModule {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Tenants may also be named by a verified domain, e.g. contoso.onmicrosoft.com. */
     private static final Pattern TENANT_DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final List<String> ID_TOKEN_CLAIMS = List.of("iss", "sub", "aud", "iat", "exp", "nonce", "oid",
+            "tid", "email", "email_verified", "name", "preferred_username", "ver");
 
+    private final ProviderState state;
+    private final OAuthEndpoints endpoints;
     private final MicrosoftDialect dialect;
     private final AuthorizeEndpoint authorize;
     private final TokenEndpoint token;
     private final UserInfoEndpoint oidcUserInfo;
     private final UserInfoEndpoint graphMe;
 
-    public MicrosoftOAuthRoutes(ProviderState state) {
+    public MicrosoftOAuthRoutes(ProviderState state, OAuthEndpoints endpoints) {
+        this.state = state;
+        this.endpoints = endpoints;
         this.dialect = new MicrosoftDialect(state.clock(), state.config().clientId());
         this.authorize = new AuthorizeEndpoint(state, dialect, "Microsoft");
-        this.token = new TokenEndpoint(state, dialect);
+        this.token = new TokenEndpoint(state, dialect, new IdTokenMinter(state, new MicrosoftIdTokenProfile(endpoints)));
         this.oidcUserInfo = new UserInfoEndpoint(state, dialect, MicrosoftOAuthRoutes::oidcProfile);
         this.graphMe = new UserInfoEndpoint(state, dialect, MicrosoftOAuthRoutes::graphUser);
     }
@@ -45,6 +56,9 @@ public final class MicrosoftOAuthRoutes implements RouteModule {
         router.get("/{tenant}/oauth2/v2.0/authorize", inTenant(authorize::show, true))
                 .post("/{tenant}/oauth2/v2.0/authorize", inTenant(authorize::decide, true))
                 .post("/{tenant}/oauth2/v2.0/token", inTenant(token::handle, false))
+                .get("/{tenant}/v2.0/.well-known/openid-configuration", inTenant(this::discovery, false))
+                .get("/{tenant}/discovery/v2.0/keys",
+                        inTenant(request -> Response.json(200, state.signingKeys().jwkSet()), false))
                 .get("/oidc/userinfo", oidcUserInfo::handle)
                 .get("/v1.0/me", graphMe::handle);
     }
@@ -59,6 +73,18 @@ public final class MicrosoftOAuthRoutes implements RouteModule {
         return browserFacing
                 ? dialect.authorizeErrorPage(AuthorizePageError.UNKNOWN_TENANT, tenant)
                 : dialect.tokenError(TokenError.UNKNOWN_TENANT, tenant);
+    }
+
+    private Response discovery(Request request) {
+        String tenant = request.pathVariable("tenant");
+        String issuer = WELL_KNOWN_TENANTS.contains(tenant) ? endpoints.issuer() : endpoints.issuerOfTenant(tenantId(tenant));
+        return Response.json(200, OpenIdConfiguration.document(endpoints, issuer, "pairwise", ID_TOKEN_CLAIMS));
+    }
+
+    /** A tenant path segment names the tenant by id or by one of its verified domains. */
+    private static String tenantId(String tenant) {
+        return TENANT_ID.matcher(tenant).matches() ? tenant.toLowerCase(Locale.ROOT)
+                : UserIds.microsoftTenantIdOfDomain(tenant);
     }
 
     static boolean isKnownTenant(String tenant) {

@@ -10,23 +10,28 @@ import dev.syncline.emulator.state.ProviderState;
 import dev.syncline.emulator.state.RefreshToken;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The token endpoint: authenticates the client, then redeems an authorization code (with PKCE)
- * or a refresh token. Every call is counted, including its concurrency, before faults apply.
+ * or a refresh token. Every call is counted, including its concurrency, before faults apply. A grant
+ * whose scope includes {@code openid} also gets an ID token, on refresh too (without a nonce), as
+ * both providers do.
  */
 final class TokenEndpoint {
 
     private final ProviderState state;
     private final OAuthDialect dialect;
     private final FaultGate faults;
+    private final IdTokenMinter idTokens;
 
-    TokenEndpoint(ProviderState state, OAuthDialect dialect) {
+    TokenEndpoint(ProviderState state, OAuthDialect dialect, IdTokenMinter idTokens) {
         this.state = state;
         this.dialect = dialect;
         this.faults = new FaultGate(state.faults(), dialect);
+        this.idTokens = idTokens;
     }
 
     Response handle(Request request) throws InterruptedException {
@@ -94,7 +99,8 @@ final class TokenEndpoint {
         Grant grant = state.grants().grantFor(code.user(), clientId, code.scope());
         Optional<RefreshToken> refresh = code.issueRefreshToken()
                 ? Optional.of(state.grants().issueRefreshToken(grant)) : Optional.empty();
-        return success(grant, refresh, code.scope());
+        state.counters().codeRedeemed();
+        return success(grant, refresh, code.scope(), code.nonce());
     }
 
     private Response refresh(String clientId, Map<String, String> form) {
@@ -114,14 +120,16 @@ final class TokenEndpoint {
         // Microsoft rotates (the old token stays valid); Google keeps the one the client has.
         Optional<RefreshToken> rotated = dialect.rotatesRefreshTokens()
                 ? Optional.of(state.grants().issueRefreshToken(grant)) : Optional.empty();
-        return success(grant, rotated, grant.scope());
+        return success(grant, rotated, grant.scope(), null);
     }
 
-    private Response success(Grant grant, Optional<RefreshToken> refresh, String scope) {
+    private Response success(Grant grant, Optional<RefreshToken> refresh, String scope, String nonce) {
         Duration lifetime = state.settings().accessTokenLifetime();
         AccessToken access = state.grants().issueAccessToken(grant, lifetime);
+        Optional<String> idToken = Arrays.asList(scope.split(" ")).contains("openid")
+                ? Optional.of(idTokens.mint(grant.user(), grant.clientId(), nonce)) : Optional.empty();
         IssuedTokens issued = new IssuedTokens(access.value(), lifetime.toSeconds(),
-                refresh.map(RefreshToken::value), scope);
+                refresh.map(RefreshToken::value), scope, idToken);
         // RFC 6749 §5.1: token responses must not be cached.
         return Response.json(200, dialect.tokenResponse(issued))
                 .withHeader("Cache-Control", "no-store")

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param codeChallenge      the PKCE S256 challenge the verifier must match
  * @param issueRefreshToken  decided at consent time: offline access asked for (and, at Google,
  *                           consent forced or no refresh token held yet)
+ * @param nonce              the OpenID Connect nonce of the authorization request, for the ID token;
+ *                           {@code null} when none was sent
  */
 public record AuthorizationCode(
         String value,
@@ -19,6 +21,7 @@ public record AuthorizationCode(
         String scope,
         String codeChallenge,
         boolean issueRefreshToken,
+        String nonce,
         Instant expiresAt) {
 
     public boolean isExpiredAt(Instant now) {

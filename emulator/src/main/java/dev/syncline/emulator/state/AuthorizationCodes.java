@@ -25,12 +25,12 @@ public final class AuthorizationCodes {
     }
 
     public AuthorizationCode issue(String clientId, String redirectUri, EmulatedUser user, String scope,
-                                   String codeChallenge, boolean issueRefreshToken) {
+                                   String codeChallenge, boolean issueRefreshToken, String nonce) {
         Instant now = clock.instant();
         // Abandoned codes would otherwise pile up in a long-running demo.
         codes.values().removeIf(code -> code.isExpiredAt(now));
         AuthorizationCode code = new AuthorizationCode(tokens.authorizationCode(), clientId, redirectUri, user, scope,
-                codeChallenge, issueRefreshToken, now.plus(LIFETIME));
+                codeChallenge, issueRefreshToken, nonce, now.plus(LIFETIME));
         codes.put(code.value(), code);
         return code;
     }

@@ -17,6 +17,8 @@ public final class CallCounters {
     private final LongAdder authorizeCalls = new LongAdder();
     private final LongAdder revokeCalls = new LongAdder();
     private final LongAdder userInfoCalls = new LongAdder();
+    private final LongAdder codesRedeemed = new LongAdder();
+    private final LongAdder idTokensIssued = new LongAdder();
     private final AtomicInteger tokenCallsInProgress = new AtomicInteger();
     private final AtomicInteger maxConcurrentTokenCalls = new AtomicInteger();
 
@@ -43,11 +45,20 @@ public final class CallCounters {
         userInfoCalls.increment();
     }
 
+    /** An authorization code was exchanged for tokens (a refused exchange does not count). */
+    public void codeRedeemed() {
+        codesRedeemed.increment();
+    }
+
+    public void idTokenIssued() {
+        idTokensIssued.increment();
+    }
+
     public CounterSnapshot snapshot() {
         Map<String, Long> byGrantType = tokenCalls.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()));
         return new CounterSnapshot(byGrantType, authorizeCalls.sum(), revokeCalls.sum(), userInfoCalls.sum(),
-                maxConcurrentTokenCalls.get());
+                maxConcurrentTokenCalls.get(), codesRedeemed.sum(), idTokensIssued.sum());
     }
 
     /** Zeroes the counts; the peak restarts from the calls still in progress. */
@@ -56,6 +67,8 @@ public final class CallCounters {
         authorizeCalls.reset();
         revokeCalls.reset();
         userInfoCalls.reset();
+        codesRedeemed.reset();
+        idTokensIssued.reset();
         maxConcurrentTokenCalls.set(tokenCallsInProgress.get());
     }
 }

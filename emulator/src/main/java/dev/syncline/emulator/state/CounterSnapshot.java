@@ -7,13 +7,18 @@ import java.util.Map;
  *
  * @param tokenCallsByGrantType  token endpoint calls keyed by {@code grant_type} ("" when absent)
  * @param maxConcurrentTokenCalls the most token calls that were in progress at the same time
+ * @param codesRedeemed          authorization codes exchanged for tokens; a relying party that exchanges
+ *                               each code at most once never makes this exceed the codes it was given
+ * @param idTokensIssued         ID tokens handed out, well-formed or spoiled by a queued fault
  */
 public record CounterSnapshot(
         Map<String, Long> tokenCallsByGrantType,
         long authorizeCalls,
         long revokeCalls,
         long userInfoCalls,
-        int maxConcurrentTokenCalls) {
+        int maxConcurrentTokenCalls,
+        long codesRedeemed,
+        long idTokensIssued) {
 
     public CounterSnapshot {
         tokenCallsByGrantType = Map.copyOf(tokenCallsByGrantType);

@@ -3,6 +3,8 @@ package dev.syncline.emulator.state;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.ProviderConfig;
 import dev.syncline.emulator.fault.FaultQueue;
+import dev.syncline.emulator.oidc.IdTokenFaults;
+import dev.syncline.emulator.oidc.SigningKeys;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything one emulated provider remembers: users, grants and tokens, pending codes, runtime
- * settings, queued faults and call counters. Per-user API state (a Gmail or Outlook mailbox)
+ * settings, queued faults (of endpoints and of ID tokens), call counters and the keys that sign its
+ * ID tokens. Per-user API state (a Gmail or Outlook mailbox)
  * belongs here too, keyed by the user's email like the grants.
  */
 public final class ProviderState {
@@ -23,6 +26,9 @@ public final class ProviderState {
     private final AuthorizationCodes codes;
     private final FaultQueue faults = new FaultQueue();
     private final CallCounters counters = new CallCounters();
+    private final IdTokenFaults idTokenFaults = new IdTokenFaults();
+    /** Kept across a reset, like a provider's keys across a test: clients may have cached the JWKS. */
+    private final SigningKeys signingKeys = new SigningKeys();
     private final AtomicReference<ProviderSettings> settings;
 
     public ProviderState(EmulatedProvider provider, ProviderConfig config, Clock clock) {
@@ -69,6 +75,14 @@ public final class ProviderState {
         return counters;
     }
 
+    public IdTokenFaults idTokenFaults() {
+        return idTokenFaults;
+    }
+
+    public SigningKeys signingKeys() {
+        return signingKeys;
+    }
+
     public ProviderSettings settings() {
         return settings.get();
     }
@@ -77,12 +91,13 @@ public final class ProviderState {
         return settings.updateAndGet(change);
     }
 
-    /** Back to the start-up state: configured users and settings, no grants, faults or counts. */
+    /** Back to the start-up state: configured users and settings, no grants, faults or counts; the same keys. */
     public void reset() {
         users.reset(config.users());
         grants.clear();
         codes.clear();
         faults.clear();
+        idTokenFaults.clear();
         counters.reset();
         settings.set(ProviderSettings.from(config));
     }

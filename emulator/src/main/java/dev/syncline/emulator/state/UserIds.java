@@ -6,13 +6,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Stable identifiers derived from the email, so a user keeps the same ids across restarts and a
  * reset, as a real account does. The shapes follow the providers: Google's {@code sub} is a
  * 21-digit number; Microsoft's object id is a GUID and its OIDC {@code sub} is a different,
- * pairwise string (clients must not confuse the two).
+ * pairwise string (clients must not confuse the two). A Microsoft user's tenant follows from the
+ * domain of their email, so colleagues share a tenant as they would in Entra ID.
  */
 public final class UserIds {
 
@@ -27,6 +29,17 @@ public final class UserIds {
 
     public static String microsoftObjectId(String email) {
         return UUID.nameUUIDFromBytes(("microsoft-oid:" + email).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The Entra tenant ({@code tid}) of the user: one per email domain. */
+    public static String microsoftTenantId(String email) {
+        return microsoftTenantIdOfDomain(email.substring(email.indexOf('@') + 1));
+    }
+
+    /** The tenant id behind a verified domain, e.g. {@code contoso.example}, as a tenant path segment may name it. */
+    public static String microsoftTenantIdOfDomain(String domain) {
+        return UUID.nameUUIDFromBytes(("microsoft-tid:" + domain.toLowerCase(Locale.ROOT))
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public static String microsoftSubject(String email) {

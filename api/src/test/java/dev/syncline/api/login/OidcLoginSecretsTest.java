@@ -1,0 +1,105 @@
+package dev.syncline.api.login;
+
+import static dev.syncline.api.testing.ApiClient.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.syncline.api.testing.ApiClient;
+import dev.syncline.api.testing.ApiIntegrationTest;
+import dev.syncline.emulator.EmulatedProvider;
+import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.oidc.IdTokenFault;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The secrets of a login (the provider's authorization code, the binding cookie, the login code, every JWT:
+ * ID tokens and Syncline's access tokens) never reach the logs, even at DEBUG, on success or failure.
+ */
+class OidcLoginSecretsTest extends ApiIntegrationTest {
+
+    private static final List<String> LOUD_LOGGERS = List.of("dev.syncline", "org.springframework.security",
+            "org.springframework.web", "org.springframework.jdbc");
+
+    @Autowired
+    EmulatorServer emulator;
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Map<String, Level> previousLevels = new HashMap<>();
+
+    @BeforeEach
+    void captureLogsAtDebug() {
+        for (String name : LOUD_LOGGERS) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            previousLevels.put(name, logger.getLevel());
+            logger.setLevel(Level.DEBUG);
+        }
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        emulator.control().clearIdTokenFaults(EmulatedProvider.GOOGLE);
+    }
+
+    @Test
+    void noLoginSecretIsLoggedOnSuccessOrFailure() {
+        String email = "canary-" + UUID.randomUUID().toString().substring(0, 8) + "@gmail.example";
+        emulator.control().addUser(EmulatedProvider.GOOGLE, email, "Canary");
+        List<String> canaries = new ArrayList<>();
+
+        LoginBrowser browser = new LoginBrowser("http://127.0.0.1:" + port);
+        LoginBrowser.Page providerRedirect = browser.consent(browser.startLogin("google", FRONTEND_ORIGIN + "/"), email);
+        canaries.add(LoginBrowser.query(providerRedirect.location()).get("code"));
+        canaries.add(browser.cookies().get(0).getValue());
+        LoginBrowser.Page callback = browser.followToCallback(providerRedirect);
+        String loginCode = URI.create(callback.location()).getFragment().substring("login_code=".length());
+        canaries.add(loginCode);
+        ApiClient.Response tokens = api().post("/api/v1/auth/login-code", body("code", loginCode));
+        canaries.add(tokens.json().path("accessToken").asText());
+        canaries.add(browser.logIn("google", email).json().path("accessToken").asText());
+        emulator.control().injectIdTokenFault(EmulatedProvider.GOOGLE, IdTokenFault.EXPIRED, 1);
+        LoginBrowser.Page failedRedirect = browser.consent(browser.startLogin("google", null), email);
+        canaries.add(LoginBrowser.query(failedRedirect.location()).get("code"));
+        assertThat(browser.followToCallback(failedRedirect).status()).isEqualTo(401);
+
+        assertThat(canaries).doesNotContainNull().allSatisfy(canary -> assertThat(canary).hasSizeGreaterThan(20));
+        assertThat(logs.list).isNotEmpty();
+        for (ILoggingEvent event : logs.list) {
+            String text = everything(event);
+            assertThat(text).as(event.getLoggerName()).doesNotContain("eyJ");
+            for (String canary : canaries) {
+                // A URL in a log line carries the code encoded: 4/0… as 4%2F0….
+                assertThat(text).as(event.getLoggerName())
+                        .doesNotContain(canary)
+                        .doesNotContain(URLEncoder.encode(canary, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static String everything(ILoggingEvent event) {
+        StringBuilder text = new StringBuilder(event.getFormattedMessage());
+        for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+            text.append('\n').append(cause.getClassName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+}
