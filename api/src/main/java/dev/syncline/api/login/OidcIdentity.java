@@ -12,10 +12,13 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
  * Who a verified ID token says signed in: the issuer and subject that identify them for good, and the email
  * and name a new user starts with.
  *
- * @param email       lower-cased
- * @param displayName may be {@code null}
+ * @param email         lower-cased
+ * @param emailVerified whether the provider vouches for the email (Google does; Microsoft's is whatever the
+ *                      tenant or user typed)
+ * @param displayName   may be {@code null}
  */
-record OidcIdentity(LoginMethod method, String issuer, String subject, String email, String displayName) {
+record OidcIdentity(LoginMethod method, String issuer, String subject, String email, boolean emailVerified,
+                    String displayName) {
 
     private static final Pattern SANE_EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final int MAX_NAME_LENGTH = 100;
@@ -40,7 +43,7 @@ record OidcIdentity(LoginMethod method, String issuer, String subject, String em
                     Map.of("reason", LoginFailure.MISSING_EMAIL));
         }
         return new OidcIdentity(method, idToken.getIssuer().toExternalForm(), idToken.getSubject(), normalized,
-                displayName(idToken.getFullName()));
+                method == LoginMethod.GOOGLE, displayName(idToken.getFullName()));
     }
 
     private static String displayName(String name) {

@@ -5,7 +5,9 @@ import dev.syncline.api.identity.UserAccount;
 import dev.syncline.api.identity.UserStore;
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
+import dev.syncline.api.security.CurrentUser;
 import dev.syncline.api.security.SecurityProperties;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,13 +44,21 @@ class OidcUserAccounts {
             throw notLinked(identity);
         }
         try {
-            UserAccount user = identities.createUser(identity, registrationRoles.rolesFor(identity.email()));
+            UserAccount user = identities.createUser(identity, roles(identity, registrationRoles));
             log.info("Created user {} in new workspace {} on first {} login", user.id(), user.workspaceId(), identity.method());
             return user;
         } catch (DuplicateKeyException e) {
             // Another first login of the same identity won the race, or the email was registered meanwhile.
             return identities.findUser(identity.issuer(), identity.subject()).orElseThrow(() -> notLinked(identity));
         }
+    }
+
+    /**
+     * Roles as at registration, except that an email the provider does not vouch for never earns ADMIN: anyone
+     * can type an administrator's address into a Microsoft account of their own.
+     */
+    static List<String> roles(OidcIdentity identity, RegistrationRoles registrationRoles) {
+        return identity.emailVerified() ? registrationRoles.rolesFor(identity.email()) : List.of(CurrentUser.ROLE_USER);
     }
 
     private static ApiProblemException notLinked(OidcIdentity identity) {

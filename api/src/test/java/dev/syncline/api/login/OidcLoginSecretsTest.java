@@ -75,6 +75,7 @@ class OidcLoginSecretsTest extends ApiIntegrationTest {
         canaries.add(loginCode);
         ApiClient.Response tokens = api().post("/api/v1/auth/login-code", body("code", loginCode));
         canaries.add(tokens.json().path("accessToken").asText());
+        canaries.add(tokens.json().path("refreshToken").asText());
         canaries.add(browser.logIn("google", email).json().path("accessToken").asText());
         emulator.control().injectIdTokenFault(EmulatedProvider.GOOGLE, IdTokenFault.EXPIRED, 1);
         LoginBrowser.Page failedRedirect = browser.consent(browser.startLogin("google", null), email);
