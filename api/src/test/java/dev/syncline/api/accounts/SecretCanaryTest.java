@@ -3,15 +3,10 @@ package dev.syncline.api.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ApiIntegrationTest;
 import dev.syncline.api.testing.ConnectFlow;
+import dev.syncline.api.testing.DebugLogs;
 import dev.syncline.api.testing.Users;
 import dev.syncline.command.vault.CredentialVault;
 import dev.syncline.command.vault.VaultTokens;
@@ -23,17 +18,14 @@ import dev.syncline.messages.account.FindValidAccessTokenQuery;
 import dev.syncline.messages.account.ValidAccessToken;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,26 +52,18 @@ class SecretCanaryTest extends ApiIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Map<String, Level> previousLevels = new HashMap<>();
+    private DebugLogs logs;
     private final Set<String> canaries = new LinkedHashSet<>();
     private final List<ApiClient.Response> responses = new ArrayList<>();
 
     @BeforeEach
     void captureLogsAtDebug() {
-        for (String name : LOUD_LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            previousLevels.put(name, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-        }
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        logs = DebugLogs.capture(LOUD_LOGGERS);
     }
 
     @AfterEach
     void restoreLogs() {
-        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-        previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        logs.stop();
     }
 
     @Test
@@ -122,7 +106,7 @@ class SecretCanaryTest extends ApiIntegrationTest {
             assertThat(responses).as("HTTP responses").noneMatch(response -> (response.body() + response.headers()).contains(token));
             assertThat(logText()).as("logs at DEBUG").doesNotContain(token);
         }
-        assertThat(logs.list).as("the logs were really captured").isNotEmpty();
+        assertThat(logs.events()).as("the logs were really captured").isNotEmpty();
     }
 
     @Test
@@ -154,7 +138,7 @@ class SecretCanaryTest extends ApiIntegrationTest {
             assertThat(responses).as("other HTTP responses").noneMatch(response -> (response.body() + response.headers()).contains(token));
             assertThat(logText()).as("logs at DEBUG").doesNotContain(token);
         }
-        assertThat(logs.list).as("the logs were really captured").isNotEmpty();
+        assertThat(logs.events()).as("the logs were really captured").isNotEmpty();
     }
 
     private ApiClient.Response refresh(ApiClient.Response tokens) {
@@ -209,16 +193,6 @@ class SecretCanaryTest extends ApiIntegrationTest {
     }
 
     private String logText() {
-        StringBuilder text = new StringBuilder();
-        for (ILoggingEvent event : List.copyOf(logs.list)) {
-            text.append(event.getFormattedMessage()).append('\n');
-            for (IThrowableProxy error = event.getThrowableProxy(); error != null; error = error.getCause()) {
-                text.append(error.getClassName()).append(": ").append(error.getMessage()).append('\n');
-                for (StackTraceElementProxy frame : error.getStackTraceElementProxyArray()) {
-                    text.append(frame.getSTEAsString()).append('\n');
-                }
-            }
-        }
-        return text.toString();
+        return logs.text();
     }
 }

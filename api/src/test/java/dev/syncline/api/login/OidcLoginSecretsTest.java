@@ -3,13 +3,10 @@ package dev.syncline.api.login;
 import static dev.syncline.api.testing.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.ApiIntegrationTest;
+import dev.syncline.api.testing.DebugLogs;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorServer;
 import dev.syncline.emulator.oidc.IdTokenFault;
@@ -17,14 +14,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -39,24 +33,16 @@ class OidcLoginSecretsTest extends ApiIntegrationTest {
     @Autowired
     EmulatorServer emulator;
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Map<String, Level> previousLevels = new HashMap<>();
+    private DebugLogs logs;
 
     @BeforeEach
     void captureLogsAtDebug() {
-        for (String name : LOUD_LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            previousLevels.put(name, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-        }
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        logs = DebugLogs.capture(LOUD_LOGGERS);
     }
 
     @AfterEach
     void restoreLogs() {
-        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-        previousLevels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        logs.stop();
         emulator.control().clearIdTokenFaults(EmulatedProvider.GOOGLE);
     }
 
@@ -83,9 +69,9 @@ class OidcLoginSecretsTest extends ApiIntegrationTest {
         assertThat(browser.followToCallback(failedRedirect).status()).isEqualTo(401);
 
         assertThat(canaries).doesNotContainNull().allSatisfy(canary -> assertThat(canary).hasSizeGreaterThan(20));
-        assertThat(logs.list).isNotEmpty();
-        for (ILoggingEvent event : logs.list) {
-            String text = everything(event);
+        assertThat(logs.events()).isNotEmpty();
+        for (ILoggingEvent event : logs.events()) {
+            String text = DebugLogs.text(event);
             assertThat(text).as(event.getLoggerName()).doesNotContain("eyJ");
             for (String canary : canaries) {
                 // A URL in a log line carries the code encoded: 4/0… as 4%2F0….
@@ -94,13 +80,5 @@ class OidcLoginSecretsTest extends ApiIntegrationTest {
                         .doesNotContain(URLEncoder.encode(canary, StandardCharsets.UTF_8));
             }
         }
-    }
-
-    private static String everything(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder(event.getFormattedMessage());
-        for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
-            text.append('\n').append(cause.getClassName()).append(": ").append(cause.getMessage());
-        }
-        return text.toString();
     }
 }

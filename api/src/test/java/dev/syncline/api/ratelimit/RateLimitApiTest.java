@@ -4,7 +4,6 @@ import static dev.syncline.api.testing.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.syncline.api.SynclineApplication;
 import dev.syncline.api.testing.ApiClient;
 import dev.syncline.api.testing.StandaloneApplication;
 import dev.syncline.testing.TestDatabase;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,14 +43,7 @@ class RateLimitApiTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.create("ratelimit");
-        application = new SpringApplicationBuilder(SynclineApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--syncline.data-dir=target/test-data",
-                "--syncline.emulator.port=0",
-                "--syncline.emulator.demo-mailboxes=false",
+        application = StandaloneApplication.startWithOwnSettings(database,
                 "--server.forward-headers-strategy=native",
                 "--syncline.redis.url=" + LocalRedis.URL,
                 "--syncline.rate-limits.key-prefix=" + KEY_PREFIX);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncline.api.testing.ApiClient;
-import dev.syncline.api.SynclineApplication;
 import dev.syncline.api.testing.StandaloneApplication;
 import dev.syncline.testing.TestDatabase;
 import dev.syncline.api.testing.Users;
@@ -16,13 +15,11 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Sessions with lifetimes of seconds: they expire by themselves, idle or absolute, and the audit says
- * which. In an application of its own, started outside Spring's test context cache (which would pause the
- * shared context, whose Axon processors and scheduler cannot be restarted).
+ * which. In an application of its own ({@link StandaloneApplication#startWithOwnSettings}).
  */
 class SessionExpiryTest {
 
@@ -32,16 +29,8 @@ class SessionExpiryTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.create("sessionexpiry");
-        application = new SpringApplicationBuilder(SynclineApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--syncline.data-dir=target/test-data",
-                "--syncline.emulator.port=0",
-                "--syncline.emulator.demo-mailboxes=false",
-                "--syncline.sessions.idle-timeout=2s",
-                "--syncline.sessions.absolute-lifetime=5s");
+        application = StandaloneApplication.startWithOwnSettings(database,
+                "--syncline.sessions.idle-timeout=2s", "--syncline.sessions.absolute-lifetime=5s");
     }
 
     @AfterAll

@@ -61,6 +61,24 @@ public final class StandaloneApplication {
         return new SpringApplicationBuilder(SynclineApplication.class).run(arguments.toArray(String[]::new));
     }
 
+    /**
+     * Starts on a random port with the emulator in-process and no demo mailboxes, for tests that need settings of
+     * their own: a second context in Spring's test cache would pause the shared one, whose Axon processors and
+     * scheduler cannot be restarted.
+     */
+    public static ConfigurableApplicationContext startWithOwnSettings(TestDatabase database, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--syncline.data-dir=target/test-data",
+                "--syncline.emulator.port=0",
+                "--syncline.emulator.demo-mailboxes=false"));
+        arguments.addAll(List.of(settings));
+        return new SpringApplicationBuilder(SynclineApplication.class).run(arguments.toArray(String[]::new));
+    }
+
     public static ApiClient api(ConfigurableApplicationContext context) {
         return new ApiClient("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     }
