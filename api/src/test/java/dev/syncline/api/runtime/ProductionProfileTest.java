@@ -8,6 +8,7 @@ import dev.syncline.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,26 +35,54 @@ class ProductionProfileTest {
     }
 
     @Test
-    void withoutJwtSigningKeysTheProductionProfileRefusesToStartAndNamesTheVariable() {
-        assertThatThrownBy(() -> start().close())
-                .rootCause()
-                .hasMessageContaining("SYNCLINE_JWT_SIGNING_KEYS");
+    void withNothingGivenTheProductionProfileNamesEveryMissingVariableAtOnce() {
+        assertThatThrownBy(() -> start("--spring.datasource.url=").close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContainingAll("DATABASE_URL", "REDIS_URL", "SYNCLINE_VAULT_KEY_RING", "SYNCLINE_JWT_SIGNING_KEYS");
     }
 
     @Test
-    void withoutAKeyRingTheProductionProfileRefusesToStartAndNamesTheVariable() {
-        String jwtKeys = JwtSigningKeys.generate("test-1").toJson();
+    void eachMissingVariableIsNamedOnItsOwn() {
+        for (String variable : ProductionSettingsCheck.REQUIRED.keySet()) {
+            List<String> others = ProductionSettingsCheck.REQUIRED.entrySet().stream()
+                    .filter(setting -> !setting.getKey().equals(variable))
+                    .map(setting -> "--" + setting.getValue() + "=" + given(setting.getKey()))
+                    .collect(Collectors.toCollection(ArrayList::new));
+            others.add("--" + ProductionSettingsCheck.REQUIRED.get(variable) + "=");
 
-        assertThatThrownBy(() -> start("--syncline.security.jwt.signing-keys=" + jwtKeys).close())
-                .rootCause()
-                .hasMessageContaining("SYNCLINE_VAULT_KEY_RING");
+            assertThatThrownBy(() -> start(others.toArray(String[]::new)).close())
+                    .as(variable)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("The prod profile cannot start without " + variable + " (");
+        }
+    }
+
+    @Test
+    void developmentKeysOrTheEmulatorAreRefusedInProduction() {
+        List<String> all = ProductionSettingsCheck.REQUIRED.entrySet().stream()
+                .map(setting -> "--" + setting.getValue() + "=" + given(setting.getKey()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        all.add("--syncline.emulator.enabled=true");
+
+        assertThatThrownBy(() -> start(all.toArray(String[]::new)).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("syncline.emulator.enabled must be false");
+    }
+
+    /** A well-formed value for each required variable, so that only the one left out is missing. */
+    private String given(String variable) {
+        return switch (variable) {
+            case "DATABASE_URL" -> database.url();
+            case "REDIS_URL" -> "redis://127.0.0.1:6379";
+            case "SYNCLINE_JWT_SIGNING_KEYS" -> JwtSigningKeys.generate("test-1").toJson();
+            default -> "file:" + dataDir.resolve("key-ring.json");
+        };
     }
 
     private ConfigurableApplicationContext start(String... extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=prod",
                 "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--syncline.data-dir=" + dataDir));
