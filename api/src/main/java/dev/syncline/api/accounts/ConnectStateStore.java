@@ -1,16 +1,13 @@
 package dev.syncline.api.accounts;
 
+import dev.syncline.api.security.Sha256;
 import dev.syncline.messages.account.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +56,7 @@ public class ConnectStateStore {
         jdbc.sql("""
                 INSERT INTO oauth_connect_state (state_hash, user_id, workspace_id, provider, redirect_uri, code_verifier, created_at, expires_at)
                 VALUES (:hash, :user, :workspace, :provider, :redirect, :verifier, :now, :expires)""")
-                .param("hash", hash(state))
+                .param("hash", Sha256.hex(state))
                 .param("user", UUID.fromString(pending.userId()))
                 .param("workspace", UUID.fromString(pending.workspaceId()))
                 .param("provider", pending.provider().id())
@@ -83,7 +80,7 @@ public class ConnectStateStore {
                         DELETE FROM oauth_connect_state
                         WHERE state_hash = :hash AND user_id = :user AND provider = :provider
                         RETURNING user_id, workspace_id, redirect_uri, code_verifier, expires_at""")
-                .param("hash", hash(state))
+                .param("hash", Sha256.hex(state))
                 .param("user", UUID.fromString(userId))
                 .param("provider", provider.id())
                 .query((rs, row) -> new StoredState(rs.getTimestamp("expires_at").toInstant(),
@@ -101,11 +98,4 @@ public class ConnectStateStore {
                 .update();
     }
 
-    private static String hash(String state) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

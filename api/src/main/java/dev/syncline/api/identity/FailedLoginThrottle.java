@@ -3,14 +3,11 @@ package dev.syncline.api.identity;
 import dev.syncline.api.ratelimit.RateLimitBuckets;
 import dev.syncline.api.ratelimit.RateLimitExceededException;
 import dev.syncline.api.ratelimit.RateLimitProperties;
+import dev.syncline.api.security.Sha256;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,11 +111,6 @@ public class FailedLoginThrottle {
     /** The SHA-256 of the normalized email, in hex: the email itself never becomes a key. */
     static String key(String email) {
         String normalized = UserStore.normalizeEmail(email == null ? "" : email);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(normalized);
     }
 }

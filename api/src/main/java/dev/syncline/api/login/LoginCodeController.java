@@ -6,13 +6,13 @@ import dev.syncline.api.identity.UserStore;
 import dev.syncline.api.problem.ApiProblemException;
 import dev.syncline.api.problem.ProblemType;
 import dev.syncline.api.session.ClientDescription;
+import dev.syncline.api.session.LoginController;
 import dev.syncline.api.session.SessionIssuer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,10 +47,7 @@ public class LoginCodeController {
     ResponseEntity<TokenResponse> redeem(@Valid @RequestBody LoginCodeRequest request, HttpServletRequest http) {
         LoginCodes.FinishedLogin login = loginCodes.redeem(request.code()).orElseThrow(LoginCodeController::invalidCode);
         UserAccount user = users.findById(login.userId()).orElseThrow(LoginCodeController::invalidCode);
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                .header("Pragma", "no-cache")
-                .body(sessions.start(user, login.method(), ClientDescription.of(http)));
+        return LoginController.noStore(sessions.start(user, login.method(), ClientDescription.of(http)));
     }
 
     private static ApiProblemException invalidCode() {

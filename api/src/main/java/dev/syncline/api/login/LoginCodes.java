@@ -1,5 +1,6 @@
 package dev.syncline.api.login;
 
+import dev.syncline.api.security.Sha256;
 import dev.syncline.messages.session.LoginMethod;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class LoginCodes {
         jdbc.sql("""
                         INSERT INTO oidc_login_code (code_hash, user_id, login_method, created_at, expires_at)
                         VALUES (:hash, :user, :method, :now, :expires)""")
-                .param("hash", Secrets.sha256(code))
+                .param("hash", Sha256.hex(code))
                 .param("user", userId)
                 .param("method", method.name())
                 .param("now", Timestamp.from(now))
@@ -55,7 +56,7 @@ class LoginCodes {
             return Optional.empty();
         }
         return jdbc.sql("DELETE FROM oidc_login_code WHERE code_hash = :hash RETURNING user_id, login_method, expires_at")
-                .param("hash", Secrets.sha256(code))
+                .param("hash", Sha256.hex(code))
                 .query((row, number) -> new StoredCode(
                         new FinishedLogin(row.getObject("user_id", UUID.class), LoginMethod.valueOf(row.getString("login_method"))),
                         row.getTimestamp("expires_at").toInstant()))

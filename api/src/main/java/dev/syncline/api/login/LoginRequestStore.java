@@ -1,5 +1,6 @@
 package dev.syncline.api.login;
 
+import dev.syncline.api.security.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,8 +48,8 @@ class LoginRequestStore {
                             redirect_uri, scopes, nonce, code_verifier, redirect_to, created_at, expires_at)
                         VALUES (:state, :browser, :registration, :authorizationUri, :clientId, :redirectUri, :scopes, :nonce,
                             :codeVerifier, :redirectTo, :now, :expires)""")
-                .param("state", Secrets.sha256(request.getState()))
-                .param("browser", Secrets.sha256(browserKey))
+                .param("state", Sha256.hex(request.getState()))
+                .param("browser", Sha256.hex(browserKey))
                 .param("registration", required(request, OAuth2ParameterNames.REGISTRATION_ID))
                 .param("authorizationUri", request.getAuthorizationUri())
                 .param("clientId", request.getClientId())
@@ -68,8 +69,8 @@ class LoginRequestStore {
             return Optional.empty();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM oidc_login_request WHERE state_hash = :state AND browser_hash = :browser")
-                .param("state", Secrets.sha256(state))
-                .param("browser", Secrets.sha256(browserKey.get()))
+                .param("state", Sha256.hex(state))
+                .param("browser", Sha256.hex(browserKey.get()))
                 .query((row, number) -> stored(row, state))
                 .optional()
                 .filter(this::isLive)
@@ -85,8 +86,8 @@ class LoginRequestStore {
             return Optional.empty();
         }
         return jdbc.sql("DELETE FROM oidc_login_request WHERE state_hash = :state AND browser_hash = :browser RETURNING " + COLUMNS)
-                .param("state", Secrets.sha256(state))
-                .param("browser", Secrets.sha256(browserKey.get()))
+                .param("state", Sha256.hex(state))
+                .param("browser", Sha256.hex(browserKey.get()))
                 .query((row, number) -> stored(row, state))
                 .optional()
                 .filter(this::isLive)

@@ -54,7 +54,8 @@ public class LoginController {
         return noStore(sessions.start(user, LoginMethod.PASSWORD, ClientDescription.of(http)));
     }
 
-    static ResponseEntity<TokenResponse> noStore(TokenResponse tokens) {
+    /** Tokens are never cached, by the browser or anything between (RFC 6749, section 5.1). */
+    public static ResponseEntity<TokenResponse> noStore(TokenResponse tokens) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header("Pragma", "no-cache")

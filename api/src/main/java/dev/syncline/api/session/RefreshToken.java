@@ -1,12 +1,9 @@
 package dev.syncline.api.session;
 
+import dev.syncline.api.security.Sha256;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,12 +51,7 @@ public record RefreshToken(String value, UUID sessionId) {
 
     /** SHA-256 of the token, hex: what the session keeps. The token's 256 random bits make a salt pointless. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(value);
     }
 
     @Override
