@@ -3,7 +3,7 @@ package dev.syncline.api.identity;
 import dev.syncline.api.ratelimit.RateLimitBuckets;
 import dev.syncline.api.ratelimit.RateLimitExceededException;
 import dev.syncline.api.ratelimit.RateLimitProperties;
-import dev.syncline.api.security.Sha256;
+import dev.syncline.command.vault.TokenFingerprinter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * password, and a successful login clears it. Failures are remembered until none has happened for the
  * window plus the longest lock, so that an attacker who waits out the longest lock still finds them.
  *
- * <p>Every email is tracked alike, registered or not, and only by the SHA-256 of its normalized form,
- * so neither the answers, nor their timing, nor the store tell whether an account exists. Two Bucket4j
+ * <p>Every email is tracked alike, registered or not, and only by a keyed hash of its normalized form
+ * (the vault's fingerprint HMAC), so neither the answers, nor their timing, nor the store tell whether an
+ * account exists, and whoever reads Redis cannot confirm a guessed email by hashing it. Two Bucket4j
  * buckets per email hold the state: a counter whose tokens never come back (the entry's time to live,
  * renewed by each failure, ends the count), and the lock, which refills one token per millisecond and
  * is locked by taking that many tokens from it on credit.
@@ -28,12 +29,15 @@ public class FailedLoginThrottle {
 
     private static final String FAILURES = "login-failures:";
     private static final String LOCK = "login-lock:";
+    /** Keeps these hashes apart from the token fingerprints made with the same key. */
+    private static final String EMAIL_CONTEXT = "failed-login-email:";
     /** Failures counted beyond the threshold; by then the lock has long reached its maximum. */
     private static final int COUNTED_BEYOND_THRESHOLD = 64;
     /** Longer than any counter lives: its entry expires long before. */
     private static final Duration NEVER = Duration.ofDays(3650);
 
     private final RateLimitBuckets buckets;
+    private final TokenFingerprinter keyedHash;
     private final RateLimitProperties.FailedLogins settings;
     private final boolean enabled;
     private final int counterCapacity;
@@ -41,8 +45,9 @@ public class FailedLoginThrottle {
     private final BucketConfiguration failureCounter;
     private final BucketConfiguration lock;
 
-    public FailedLoginThrottle(RateLimitBuckets buckets, RateLimitProperties properties) {
+    public FailedLoginThrottle(RateLimitBuckets buckets, RateLimitProperties properties, TokenFingerprinter keyedHash) {
         this.buckets = buckets;
+        this.keyedHash = keyedHash;
         this.settings = properties.failedLogins();
         this.enabled = properties.enabled();
         this.counterCapacity = settings.threshold() + COUNTED_BEYOND_THRESHOLD;
@@ -108,9 +113,9 @@ public class FailedLoginThrottle {
         return buckets.bucket(LOCK + key, lock);
     }
 
-    /** The SHA-256 of the normalized email, in hex: the email itself never becomes a key. */
-    static String key(String email) {
+    /** The keyed hash of the normalized email: the email itself never becomes a key. */
+    String key(String email) {
         String normalized = UserStore.normalizeEmail(email == null ? "" : email);
-        return Sha256.hex(normalized);
+        return keyedHash.fingerprint(EMAIL_CONTEXT + normalized);
     }
 }

@@ -10,12 +10,12 @@ import dev.syncline.api.ratelimit.ManualTimeMeter;
 import dev.syncline.api.ratelimit.RateLimitBuckets;
 import dev.syncline.api.ratelimit.RateLimitExceededException;
 import dev.syncline.api.ratelimit.RateLimitProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.syncline.api.security.Sha256;
+import dev.syncline.command.vault.KeyRing;
+import dev.syncline.command.vault.TokenFingerprinter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,7 @@ class FailedLoginThrottleTest {
     private static final RateLimitProperties DEFAULTS =
             new RateLimitProperties(true, "", 100, null, null, null, null, null, null, null);
 
+    private final TokenFingerprinter keyedHash = new TokenFingerprinter(KeyRing.generate());
     private final ManualTimeMeter clock = new ManualTimeMeter(START);
     private final String prefix = LocalRedis.uniquePrefix();
     private RateLimitBuckets buckets;
@@ -115,7 +116,7 @@ class FailedLoginThrottleTest {
 
         fail(throttle, 6);
 
-        String hash = FailedLoginThrottle.key(EMAIL);
+        String hash = throttle.key(EMAIL);
         try (LocalRedis redis = new LocalRedis()) {
             // Redis counts these down in real time; the test's clock only decided them.
             assertThat(redis.timeToLiveMillis(prefix + "login-failures:" + hash))
@@ -159,26 +160,35 @@ class FailedLoginThrottleTest {
     }
 
     @Test
-    void redisHoldsTheEmailsHashOnly() throws Exception {
+    void redisHoldsOnlyAKeyedHashOfTheEmailThatAPlainHashCannotConfirm() {
         FailedLoginThrottle throttle = throttle(BucketStore.REDIS);
 
         fail(throttle, 5);
         throttle.checkNotLocked("grace@example.com");
 
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(EMAIL.getBytes(StandardCharsets.UTF_8)));
-        assertThat(FailedLoginThrottle.key(" Ada@EXAMPLE.com")).isEqualTo(hash);
+        String hash = throttle.key(EMAIL);
+        assertThat(throttle.key(" Ada@EXAMPLE.com")).isEqualTo(hash);
         try (LocalRedis redis = new LocalRedis()) {
             assertThat(redis.keys(prefix))
                     .contains(prefix + "login-failures:" + hash, prefix + "login-lock:" + hash)
-                    .noneMatch(key -> key.contains("@") || key.contains("ada") || key.contains("grace"));
+                    .noneMatch(key -> key.contains("@") || key.contains("ada") || key.contains("grace"))
+                    .noneMatch(key -> key.contains(Sha256.hex(EMAIL)));
         }
+    }
+
+    @Test
+    void anotherKeyRingHashesTheSameEmailDifferently() {
+        FailedLoginThrottle throttle = throttle(BucketStore.IN_PROCESS);
+        FailedLoginThrottle elsewhere = new FailedLoginThrottle(buckets, DEFAULTS, new TokenFingerprinter(KeyRing.generate()));
+
+        assertThat(elsewhere.key(EMAIL)).isNotEqualTo(throttle.key(EMAIL));
     }
 
     @Test
     void disabledLimitsNeverLockAnEmail() {
         buckets = BucketStore.IN_PROCESS.open(prefix, clock);
         FailedLoginThrottle throttle = new FailedLoginThrottle(buckets,
-                new RateLimitProperties(false, "", 100, null, null, null, null, null, null, null));
+                new RateLimitProperties(false, "", 100, null, null, null, null, null, null, null), keyedHash);
 
         fail(throttle, 20);
 
@@ -188,7 +198,7 @@ class FailedLoginThrottleTest {
     @Test
     void lockGrowsFromTheFirstDelayAtTheThresholdToTheMaximum() {
         buckets = BucketStore.IN_PROCESS.open(prefix, clock);
-        FailedLoginThrottle throttle = new FailedLoginThrottle(buckets, DEFAULTS);
+        FailedLoginThrottle throttle = new FailedLoginThrottle(buckets, DEFAULTS, keyedHash);
 
         assertThat(throttle.lockAfter(4)).isZero();
         assertThat(throttle.lockAfter(5)).isEqualTo(Duration.ofSeconds(1));
@@ -200,7 +210,7 @@ class FailedLoginThrottleTest {
 
     private FailedLoginThrottle throttle(BucketStore store) {
         buckets = store.open(prefix, clock);
-        return new FailedLoginThrottle(buckets, DEFAULTS);
+        return new FailedLoginThrottle(buckets, DEFAULTS, keyedHash);
     }
 
     private static void fail(FailedLoginThrottle throttle, int times) {
