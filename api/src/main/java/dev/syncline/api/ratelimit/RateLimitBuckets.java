@@ -5,10 +5,13 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -22,14 +25,17 @@ import java.util.function.Function;
 /**
  * Where the rate-limit buckets live: in Redis, shared by every instance, or in this process for the
  * embedded default. Either way through Bucket4j {@link ProxyManager}s, every key under one prefix, and
- * every entry with a time to live, so idle clients cost nothing.
+ * every entry with a time to live, so idle clients cost nothing. While a configured Redis fails, the
+ * buckets are kept in this process (see {@link FailoverProxyManager}) rather than failing the requests.
  */
 public final class RateLimitBuckets implements AutoCloseable {
 
     /** A full bucket and a missing one are the same; the margin only keeps a TTL on every Redis key. */
     static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
-    /** A Redis that does not answer in this time fails the request instead of holding its thread. */
-    static final Duration REDIS_TIMEOUT = Duration.ofSeconds(3);
+    /** A Redis that does not answer in this time is taken as failed, and the request is counted in this process. */
+    static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
+    /** After Redis failed, buckets stay in this process this long before Redis is tried again. */
+    static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
     private static final ExpirationAfterWriteStrategy UNTIL_REFILLED =
             ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL);
 
@@ -37,36 +43,52 @@ public final class RateLimitBuckets implements AutoCloseable {
     private final ProxyManager<String> untilRefilled;
     private final Map<Duration, ProxyManager<String>> byIdleTimeToLive = new ConcurrentHashMap<>();
     private final String keyPrefix;
+    private final RedisCircuit redisCircuit;
     private final Runnable onClose;
 
     private RateLimitBuckets(Function<ExpirationAfterWriteStrategy, ProxyManager<String>> proxyManagers, String keyPrefix,
-                             Runnable onClose) {
+                             RedisCircuit redisCircuit, Runnable onClose) {
         this.proxyManagers = proxyManagers;
         this.untilRefilled = proxyManagers.apply(UNTIL_REFILLED);
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+        this.redisCircuit = redisCircuit;
         this.onClose = onClose;
     }
 
     /** Buckets in this process, at most {@code maxBuckets} of them. */
     public static RateLimitBuckets inProcess(long maxBuckets, String keyPrefix, TimeMeter clock) {
         Cache<String, InProcessProxyManager.StoredState> states = InProcessProxyManager.newStates(maxBuckets, clock);
-        return new RateLimitBuckets(expiration -> new InProcessProxyManager(states, expiration, clock), keyPrefix, () -> { });
+        return new RateLimitBuckets(expiration -> new InProcessProxyManager(states, expiration, clock), keyPrefix, null,
+                () -> { });
     }
 
     /**
-     * Buckets in the Redis at {@code uri}, connected to now so that a wrong URL stops the start.
-     * {@code clock} must be a wall clock: instances share the buckets' timestamps.
+     * Buckets in the Redis at {@code uri}, connected to now so that a wrong URL stops the start. While Redis
+     * fails, up to {@code fallbackMaxBuckets} buckets are kept in this process instead. {@code clock} must be a
+     * wall clock: instances share the buckets' timestamps.
      */
-    public static RateLimitBuckets redis(RedisURI uri, String keyPrefix, TimeMeter clock) {
+    public static RateLimitBuckets redis(RedisURI uri, String keyPrefix, long fallbackMaxBuckets, TimeMeter clock) {
         RedisClient client = RedisClient.create(uri);
+        // A lost connection fails commands at once instead of queueing them until the timeout.
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(REDIS_TIMEOUT))
+                .build());
         try {
             StatefulRedisConnection<String, byte[]> connection =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            return new RateLimitBuckets(expiration -> Bucket4jLettuce.casBasedBuilder(connection)
-                    .expirationAfterWrite(expiration)
-                    .clientClock(clock)
-                    .requestTimeout(REDIS_TIMEOUT)
-                    .build(), keyPrefix, () -> {
+            Cache<String, InProcessProxyManager.StoredState> fallbackStates =
+                    InProcessProxyManager.newStates(fallbackMaxBuckets, clock);
+            RedisCircuit circuit = new RedisCircuit(clock, REDIS_RETRY_AFTER);
+            return new RateLimitBuckets(expiration -> new FailoverProxyManager(
+                    ClientSideConfig.getDefault().withClientClock(clock).withExpirationAfterWriteStrategy(expiration),
+                    Bucket4jLettuce.casBasedBuilder(connection)
+                            .expirationAfterWrite(expiration)
+                            .clientClock(clock)
+                            .requestTimeout(REDIS_TIMEOUT)
+                            .build(),
+                    new InProcessProxyManager(fallbackStates, expiration, clock),
+                    circuit), keyPrefix, circuit, () -> {
                         connection.close();
                         client.shutdown();
                     });
@@ -95,6 +117,16 @@ public final class RateLimitBuckets implements AutoCloseable {
     public void forget(String key) {
         // Every manager reaches the same entries; which one deletes does not matter.
         untilRefilled.removeProxy(keyPrefix + key);
+    }
+
+    /** Whether the buckets are in Redis but Redis failed lately, so that they are kept in this process for now. */
+    public boolean isRedisFailing() {
+        return redisCircuit != null && redisCircuit.isOpen();
+    }
+
+    /** How many bucket operations were counted in this process because Redis failed; 0 without Redis. */
+    public long redisFallbacks() {
+        return redisCircuit == null ? 0 : redisCircuit.fallbacks();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.syncline.api.ratelimit;
 
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +34,15 @@ public class RateLimitConfiguration {
         RedisURI uri = RedisURI.create(redisUrl.trim());
         // The URL may carry a password: name the host and port only.
         log.info("Rate-limit buckets are kept in Redis at {}:{}", uri.getHost(), uri.getPort());
-        return RateLimitBuckets.redis(uri, properties.keyPrefix(), clock);
+        return RateLimitBuckets.redis(uri, properties.keyPrefix(), properties.inProcessMaxKeys(), clock);
+    }
+
+    /** Counts the bucket operations kept in this process because the configured Redis failed (0 without Redis). */
+    @Bean
+    MeterBinder rateLimitRedisFallbacks(RateLimitBuckets buckets) {
+        return registry -> FunctionCounter.builder("syncline.rate-limits.redis.fallbacks", buckets, RateLimitBuckets::redisFallbacks)
+                .description("Rate-limit bucket operations counted in this process because Redis failed")
+                .register(registry);
     }
 
     @Bean
