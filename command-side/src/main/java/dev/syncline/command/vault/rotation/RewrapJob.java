@@ -3,6 +3,7 @@ package dev.syncline.command.vault.rotation;
 import dev.syncline.command.vault.DataKeyStore;
 import dev.syncline.command.vault.DataKeyStore.RewrapBatch;
 import java.time.Clock;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,7 @@ final class RewrapJob {
     private long remaining() {
         return dataKeys.countByKeyEncryptionKey().entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(activeKeyId))
-                .mapToLong(java.util.Map.Entry::getValue)
+                .mapToLong(Map.Entry::getValue)
                 .sum();
     }
 }

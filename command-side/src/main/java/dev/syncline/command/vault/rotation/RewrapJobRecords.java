@@ -14,6 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class RewrapJobRecords {
 
+    private static final String SELECT = """
+            SELECT job_id, target_kek_id, state, node, started_at, finished_at, total, moved, failed, remaining, last_error
+            FROM vault_rewrap_job""";
+
     private final JdbcClient jdbc;
 
     public RewrapJobRecords(JdbcClient jdbc) {
@@ -103,10 +107,6 @@ public class RewrapJobRecords {
                         rs.getString("kek_id"), rs.getString("reason")))
                 .list();
     }
-
-    private static final String SELECT = """
-            SELECT job_id, target_kek_id, state, node, started_at, finished_at, total, moved, failed, remaining, last_error
-            FROM vault_rewrap_job""";
 
     record JobRecord(String jobId, String targetKekId, String state, String node, Timestamp startedAt,
                      Timestamp finishedAt, long total, long moved, long failed, long remaining, String lastError) {
