@@ -1,5 +1,7 @@
 package dev.syncline.api;
 
+import dev.syncline.api.keys.RewrapKeysCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +13,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SynclineApplication {
 
+    /** Starts the application, or with {@code rewrap-keys} as first argument runs that command and exits. */
     public static void main(String[] args) {
+        if (args.length > 0 && RewrapKeysCommand.NAME.equals(args[0])) {
+            System.exit(RewrapKeysCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         disableAxonUpdateChecker();
         SpringApplication.run(SynclineApplication.class, args);
     }

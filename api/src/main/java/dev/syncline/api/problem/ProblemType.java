@@ -37,6 +37,11 @@ public enum ProblemType {
     REAUTHORIZATION_REQUIRED("reauthorization-required", "Reauthorization required", HttpStatus.CONFLICT),
     /** Google or Microsoft could not be reached or answered with a transient error; retrying later may help. */
     PROVIDER_UNAVAILABLE("provider-unavailable", "Provider unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /**
+     * An account's stored credentials are encrypted with a key-encryption key version the server's key ring no
+     * longer holds (retired before its data keys were rewrapped); an operator must restore that version.
+     */
+    CREDENTIALS_UNREADABLE("credentials-unreadable", "Credentials unreadable", HttpStatus.SERVICE_UNAVAILABLE),
     /** An OAuth callback's {@code state} is missing, unknown, used, expired or someone else's. */
     OAUTH_STATE_INVALID("oauth-state-invalid", "Invalid OAuth state", HttpStatus.BAD_REQUEST),
     /** The provider or the person refused the authorization a connection asked for. */

@@ -1,6 +1,7 @@
 package dev.syncline.command.vault;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,6 +86,48 @@ public class DataKeyStore {
             }
         }
         return moved;
+    }
+
+    /**
+     * Rewraps, in account order, up to {@code batchSize} data keys after {@code afterAccountId} that are
+     * not on the active key-encryption key, locking them until the caller's transaction ends. A key that
+     * cannot be opened (its version retired or unknown, its row altered) is reported and left as it is,
+     * so one bad row never stops the others; the cursor moves past it either way.
+     *
+     * @param afterAccountId the last account id of the previous batch, or {@code ""} to start at the beginning
+     */
+    public RewrapBatch rewrapBatchAfter(String afterAccountId, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        List<WrappedRow> rows = jdbc.sql("""
+                        SELECT account_id, workspace_id, data_key_id, kek_id, wrapped_key FROM vault_data_key
+                        WHERE kek_id <> :active AND account_id > :after ORDER BY account_id LIMIT :limit FOR UPDATE""")
+                .param("active", keyRing.activeKeyId())
+                .param("after", afterAccountId)
+                .param("limit", batchSize)
+                .query(WrappedRow.class)
+                .list();
+        int moved = 0;
+        List<UnopenableDataKey> unopenable = new ArrayList<>();
+        for (WrappedRow row : rows) {
+            try {
+                if (rewrap(row)) {
+                    moved++;
+                }
+            } catch (VaultException e) {
+                unopenable.add(new UnopenableDataKey(row.accountId(), row.workspaceId(), row.kekId(), e.getMessage()));
+            }
+        }
+        String last = rows.isEmpty() ? afterAccountId : rows.get(rows.size() - 1).accountId();
+        return new RewrapBatch(rows.size(), moved, unopenable, last);
+    }
+
+    /** How many data keys are wrapped with a key-encryption key the ring no longer holds, by key id. */
+    public Map<String, Long> countOnRetiredVersions() {
+        Map<String, Long> retired = new TreeMap<>(countByKeyEncryptionKey());
+        retired.keySet().removeAll(keyRing.keyIds());
+        return retired;
     }
 
     /** How many data keys are wrapped with each key-encryption key version, by key id. */
@@ -193,5 +236,23 @@ public class DataKeyStore {
     }
 
     record WrappedRow(String accountId, String workspaceId, String dataKeyId, String kekId, byte[] wrappedKey) {
+    }
+
+    /**
+     * What one {@link #rewrapBatchAfter} call did.
+     *
+     * @param examined       rows off the active version it looked at; 0 means the pass reached the end
+     * @param moved          rows it rewrapped
+     * @param unopenable     rows it could not open, left as they were
+     * @param lastAccountId  where the next batch starts
+     */
+    public record RewrapBatch(int examined, int moved, List<UnopenableDataKey> unopenable, String lastAccountId) {
+    }
+
+    /**
+     * A data key that could not be unwrapped. {@code reason} is a vault exception's message: it names
+     * accounts and key ids, never key material.
+     */
+    public record UnopenableDataKey(String accountId, String workspaceId, String keyEncryptionKeyId, String reason) {
     }
 }
