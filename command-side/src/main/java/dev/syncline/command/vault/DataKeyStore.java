@@ -50,45 +50,6 @@ public class DataKeyStore {
     }
 
     /**
-     * Rewraps the account's data key with the active key-encryption key. Idempotent.
-     *
-     * @return whether the row moved (false when it was already on the active version or is absent)
-     */
-    public boolean rewrap(AccountKey account) {
-        return row(account.accountId())
-                .filter(row -> !row.kekId().equals(keyRing.activeKeyId()))
-                .map(this::rewrap)
-                .orElse(false);
-    }
-
-    /**
-     * Rewraps up to {@code batchSize} data keys that are not on the active key-encryption key.
-     * Inside a transaction, concurrent workers skip each other's locked rows; without one, the
-     * conditional update still keeps a row from being counted twice.
-     *
-     * @return how many rows moved; 0 once every row is on the active version
-     */
-    public int rewrapNextBatch(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be positive");
-        }
-        List<WrappedRow> rows = jdbc.sql("""
-                        SELECT account_id, workspace_id, data_key_id, kek_id, wrapped_key FROM vault_data_key
-                        WHERE kek_id <> :active ORDER BY account_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .param("active", keyRing.activeKeyId())
-                .param("limit", batchSize)
-                .query(WrappedRow.class)
-                .list();
-        int moved = 0;
-        for (WrappedRow row : rows) {
-            if (rewrap(row)) {
-                moved++;
-            }
-        }
-        return moved;
-    }
-
-    /**
      * Rewraps, in account order, up to {@code batchSize} data keys after {@code afterAccountId} that are
      * not on the active key-encryption key, locking them until the caller's transaction ends. A key that
      * cannot be opened (its version retired or unknown, its row altered) is reported and left as it is,

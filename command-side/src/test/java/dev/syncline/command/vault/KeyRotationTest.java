@@ -59,17 +59,18 @@ class KeyRotationTest {
     }
 
     @Test
-    void rewrapNextBatchMovesRowsToTheActiveVersionAndIsIdempotent() {
+    void rewrapBatchesMoveRowsToTheActiveVersionAndAnotherPassMovesNothing() {
         VaultTestDatabase.Vault first = database.vault(firstRing);
         for (int i = 0; i < 3; i++) {
             first.credentials().store(new AccountKey(WORKSPACE, "account-" + i), "google", TOKENS);
         }
         DataKeyStore rotated = database.vault(rotatedRing).dataKeys();
 
-        assertThat(rotated.rewrapNextBatch(2)).isEqualTo(2);
+        DataKeyStore.RewrapBatch first2 = rotated.rewrapBatchAfter("", 2);
+        assertThat(first2.moved()).isEqualTo(2);
         assertThat(rotated.countByKeyEncryptionKey()).isEqualTo(Map.of("k1", 1L, "k2", 2L));
-        assertThat(rotated.rewrapNextBatch(2)).isEqualTo(1);
-        assertThat(rotated.rewrapNextBatch(2)).isZero();
+        assertThat(rotated.rewrapBatchAfter(first2.lastAccountId(), 2).moved()).isEqualTo(1);
+        assertThat(rotated.rewrapBatchAfter("", 2).examined()).isZero();
         assertThat(rotated.countByKeyEncryptionKey()).isEqualTo(Map.of("k2", 3L));
 
         KeyRing withoutFirstVersion = new KeyRing(Map.of("k2", rotatedRing.key("k2")), "k2", rotatedRing.fingerprintKey());
@@ -80,23 +81,13 @@ class KeyRotationTest {
     }
 
     @Test
-    void rewrappingOneAccountTwiceMovesItOnce() {
-        database.vault(firstRing).credentials().store(OLD_ACCOUNT, "google", TOKENS);
-        DataKeyStore rotated = database.vault(rotatedRing).dataKeys();
-
-        assertThat(rotated.rewrap(OLD_ACCOUNT)).isTrue();
-        assertThat(rotated.rewrap(OLD_ACCOUNT)).isFalse();
-        assertThat(database.vault(rotatedRing).credentials().load(OLD_ACCOUNT)).contains(TOKENS);
-    }
-
-    @Test
     void rewrappingKeepsSealedContentReadable() {
         VaultTestDatabase.Vault first = database.vault(firstRing);
         first.dataKeys().createIfAbsent(OLD_ACCOUNT);
         byte[] sealed = first.sealer().seal(OLD_ACCOUNT, "message-body", "Hello".getBytes());
         VaultTestDatabase.Vault rotated = database.vault(rotatedRing);
 
-        rotated.dataKeys().rewrapNextBatch(10);
+        rotated.dataKeys().rewrapBatchAfter("", 10);
 
         assertThat(rotated.sealer().open(OLD_ACCOUNT, "message-body", sealed)).isEqualTo("Hello".getBytes());
     }
