@@ -92,8 +92,10 @@ public class ProcessorStatuses {
         List<SegmentStatus> segments = segments(here, withStore ? owners.of(name) : Map.of(), head);
         List<SegmentStatus> claimed = segments.stream().filter(SegmentStatus::claimedHere).toList();
         String errorMessage = segments.stream().map(SegmentStatus::error).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        Long position = claimed.stream().map(SegmentStatus::position)
-                .min(Comparator.nullsFirst(Comparator.naturalOrder())).orElse(null);
+        // A segment that has passed no event yet has no position, and then neither has the processor.
+        Long position = claimed.isEmpty() || claimed.stream().anyMatch(segment -> segment.position() == null)
+                ? null
+                : claimed.stream().mapToLong(SegmentStatus::position).min().getAsLong();
         long lag = claimed.stream().mapToLong(SegmentStatus::lag).max().orElse(0);
         return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError() || errorMessage != null,
                 errorMessage, claimed.stream().anyMatch(SegmentStatus::replaying), position, head, lag, letters, sequences,
