@@ -85,21 +85,27 @@ class ObservabilityApiTest extends ApiIntegrationTest {
         await().atMost(WAIT).until(() -> user.post("/api/v1/accounts/" + account + "/token/refresh", null).status() == 200);
         assertThat(user.post("/api/v1/accounts/" + account + "/syncs", ApiClient.body("channel", "mail")).status()).isEqualTo(202);
         assertThat(user.post("/api/v1/accounts/" + account + "/syncs", ApiClient.body("channel", "calendar")).status()).isEqualTo(202);
+        String outlook = ConnectFlow.connect(user, "microsoft", "metrics-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        await().atMost(WAIT).until(() -> user.post("/api/v1/accounts/" + outlook + "/syncs", ApiClient.body("channel", "mail")).status() == 202);
         VaultTokens tokens = vault.load(vault.findAccount(account).orElseThrow().key()).orElseThrow();
+        VaultTokens outlookTokens = vault.load(vault.findAccount(outlook).orElseThrow().key()).orElseThrow();
 
         String scrape = await().atMost(WAIT).until(this::prometheus, text -> text.contains("syncline_token_refreshes_total{")
-                && text.contains("api=\"gmail\"") && text.contains("api=\"calendar\""));
+                && text.contains("api=\"gmail\"") && text.contains("api=\"calendar\"") && text.contains("api=\"graph\""));
 
         assertThat(scrape).contains("syncline_token_refreshes_total{outcome=\"refreshed\",provider=\"google\"}");
         assertThat(scrape).contains("syncline_provider_calls_total{api=\"token\",outcome=\"success\",provider=\"google\",status=\"200\"}");
         assertThat(scrape).contains("syncline_provider_calls_total{api=\"userinfo\",outcome=\"success\",provider=\"google\",status=\"200\"}");
         assertThat(scrape).containsPattern("syncline_provider_calls_total\\{api=\"gmail\",outcome=\"success\",provider=\"google\",status=\"200\"\\} [1-9]");
+        assertThat(scrape).contains("syncline_provider_calls_total{api=\"token\",outcome=\"success\",provider=\"microsoft\",status=\"200\"}");
+        assertThat(scrape).containsPattern("syncline_provider_calls_total\\{api=\"graph\",outcome=\"success\",provider=\"microsoft\",status=\"200\"\\} [1-9]");
         assertThat(scrape).contains("syncline_sync_items_total{kind=\"messages\"}", "syncline_sync_items_total{kind=\"calendar_items\"}");
         assertThat(scrape).contains("syncline_processor_lag{group=\"sync-status\"}");
         assertThat(scrape).contains("syncline_messages_handled_seconds_count{group=\"none\",kind=\"command\"");
         assertThat(scrape).contains("syncline_events_published_total{type=\"AccountConnectedEvent\"}");
         assertThat(scrape).contains("syncline_messages_handled_seconds_count{group=\"accounts\",kind=\"event\"");
-        assertThat(scrape).doesNotContain(tokens.accessToken(), tokens.refreshToken(), account);
+        assertThat(scrape).doesNotContain(tokens.accessToken(), tokens.refreshToken(), account,
+                outlookTokens.accessToken(), outlookTokens.refreshToken(), outlook);
     }
 
     @Test
