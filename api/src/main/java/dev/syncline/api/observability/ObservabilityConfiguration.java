@@ -1,6 +1,7 @@
 package dev.syncline.api.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -71,7 +72,7 @@ public class ObservabilityConfiguration {
                 .param("id", accountId)
                 .query(String.class)
                 .optional()
-                .map(provider -> provider.toLowerCase(java.util.Locale.ROOT))
+                .map(provider -> provider.toLowerCase(Locale.ROOT))
                 .orElse("unknown");
     }
 }

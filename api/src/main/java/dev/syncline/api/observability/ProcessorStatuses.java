@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -60,6 +62,15 @@ public class ProcessorStatuses {
                 .toList();
     }
 
+    /** The processing groups whose processor does not run on this instance, sorted. */
+    public List<String> notRunning() {
+        return processing.eventProcessors().entrySet().stream()
+                .filter(entry -> !entry.getValue().isRunning())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
     /** One processor's running state, errors and lag; empty when there is no such group. */
     public Optional<ProcessorStatus> runtime(String group) {
         return processing.eventProcessor(group).map(processor -> status(group, processor, positions.head(), false));
@@ -67,7 +78,7 @@ public class ProcessorStatuses {
 
     /** Letters and sequences in each group's dead-letter queue, for the groups that have one. */
     public Map<String, DeadLetterCount> deadLetters() {
-        Map<String, DeadLetterCount> counts = new java.util.TreeMap<>();
+        Map<String, DeadLetterCount> counts = new TreeMap<>();
         for (String group : groups()) {
             deadLetterQueue(group).ifPresent(queue -> counts.put(group, new DeadLetterCount(queue.size(), queue.amountOfSequences())));
         }
@@ -91,7 +102,7 @@ public class ProcessorStatuses {
         Map<Integer, EventTrackerStatus> here = streaming.processingStatus();
         List<SegmentStatus> segments = segments(here, withStore ? owners.of(name) : Map.of(), head);
         List<SegmentStatus> claimed = segments.stream().filter(SegmentStatus::claimedHere).toList();
-        String errorMessage = segments.stream().map(SegmentStatus::error).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String errorMessage = segments.stream().map(SegmentStatus::error).filter(Objects::nonNull).findFirst().orElse(null);
         // A segment that has passed no event yet has no position, and then neither has the processor.
         Long position = claimed.isEmpty() || claimed.stream().anyMatch(segment -> segment.position() == null)
                 ? null

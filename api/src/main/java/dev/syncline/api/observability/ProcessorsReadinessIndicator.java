@@ -25,7 +25,7 @@ public class ProcessorsReadinessIndicator implements HealthIndicator {
     @Override
     public Health health() {
         if (!started) {
-            List<String> waiting = statuses.runtime().stream().filter(p -> !p.running()).map(ProcessorStatus::name).toList();
+            List<String> waiting = statuses.notRunning();
             if (!waiting.isEmpty()) {
                 return Health.status(Status.OUT_OF_SERVICE).withDetail("notStarted", waiting).build();
             }
