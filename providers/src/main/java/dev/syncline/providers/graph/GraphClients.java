@@ -35,8 +35,9 @@ final class GraphClients {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
-                // Innermost, so that it counts each request that goes out, once.
-                .addNetworkInterceptor(new MeteredOkHttpCalls("microsoft", "graph", calls))
+                // After the SDK's middleware, so that it counts each request the middleware sends on, once. An
+                // application interceptor, not a network one: those never hear of a connection that failed.
+                .addInterceptor(new MeteredOkHttpCalls("microsoft", "graph", calls))
                 .build();
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** An OkHttp network interceptor that tells the listener of each request sent and its status, or of its I/O failure. */
+/** An OkHttp interceptor that tells the listener of each request sent and its status, or of its I/O failure. */
 public final class MeteredOkHttpCalls implements Interceptor {
 
     private final String provider;
