@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -68,11 +69,16 @@ public class ObservabilityConfiguration {
 
     /** The account's provider from the accounts read model; a refresh of an account it does not show yet says "unknown". */
     private static String providerOf(JdbcClient jdbc, String accountId) {
-        return jdbc.sql("SELECT provider FROM connected_account WHERE id = :id")
-                .param("id", accountId)
-                .query(String.class)
-                .optional()
-                .map(provider -> provider.toLowerCase(Locale.ROOT))
-                .orElse("unknown");
+        try {
+            return jdbc.sql("SELECT provider FROM connected_account WHERE id = :id")
+                    .param("id", accountId)
+                    .query(String.class)
+                    .optional()
+                    .map(provider -> provider.toLowerCase(Locale.ROOT))
+                    .orElse("unknown");
+        } catch (DataAccessException e) {
+            // A meter's tag is not worth failing anything for.
+            return "unknown";
+        }
     }
 }

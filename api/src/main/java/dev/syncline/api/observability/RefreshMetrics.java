@@ -6,6 +6,7 @@ import dev.syncline.messages.account.ReplaceRejectedAccessTokenCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -34,20 +35,19 @@ public final class RefreshMetrics implements MessageHandlerInterceptor<CommandMe
         if (accountId == null) {
             return chain.proceed();
         }
-        String outcome = "error";
-        try {
-            Object result = chain.proceed();
-            if (result instanceof RefreshOutcome refresh) {
-                outcome = refresh.result().name().toLowerCase(Locale.ROOT);
-            }
-            return result;
-        } finally {
-            Counter.builder("syncline.token.refreshes")
-                    .description("Access token refresh commands by outcome")
-                    .tags("provider", providerOf.apply(accountId), "outcome", outcome)
-                    .register(registry)
-                    .increment();
+        AtomicReference<String> outcome = new AtomicReference<>("error");
+        // Counted once the unit of work is over: the provider's lookup then runs outside the command's transaction,
+        // which a failed query would otherwise spoil.
+        unitOfWork.onCleanup(done -> Counter.builder("syncline.token.refreshes")
+                .description("Access token refresh commands by outcome")
+                .tags("provider", providerOf.apply(accountId), "outcome", outcome.get())
+                .register(registry)
+                .increment());
+        Object result = chain.proceed();
+        if (result instanceof RefreshOutcome refresh) {
+            outcome.set(refresh.result().name().toLowerCase(Locale.ROOT));
         }
+        return result;
     }
 
     private static String accountId(Object payload) {
