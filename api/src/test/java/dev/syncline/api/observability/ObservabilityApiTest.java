@@ -14,12 +14,19 @@ import dev.syncline.api.testing.DebugLogs;
 import dev.syncline.api.testing.Users;
 import dev.syncline.command.vault.CredentialVault;
 import dev.syncline.command.vault.VaultTokens;
+import dev.syncline.emulator.EmulatedProvider;
+import dev.syncline.emulator.EmulatorServer;
+import dev.syncline.emulator.mailbox.GeneratedMailbox;
+import dev.syncline.emulator.mailbox.MailboxGenerator;
+import dev.syncline.emulator.mailbox.MailboxSpec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +47,12 @@ class ObservabilityApiTest extends ApiIntegrationTest {
 
     @Autowired
     CredentialVault vault;
+
+    @Autowired
+    EmulatorServer emulator;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void healthShowsEveryProcessorAndDeadLetterQueueWithDetailsForAdministrators() {
@@ -109,6 +122,28 @@ class ObservabilityApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void syncedItemsAreCountedByKind() {
+        String email = "items-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        emulator.control().addUser(EmulatedProvider.GOOGLE, email, "Counted Items");
+        GeneratedMailbox mailbox = MailboxGenerator.generate(new MailboxSpec(email.hashCode(), 7, 1, 4, Instant.now()), email);
+        emulator.control().mail(EmulatedProvider.GOOGLE).seed(email, mailbox);
+        emulator.control().calendar(EmulatedProvider.GOOGLE).seed(email, mailbox.calendarItems());
+        ApiClient user = Users.registerAndLogIn(api(), "items");
+        String account = ConnectFlow.connect(user, "google", email);
+        double messagesBefore = syncedItems("messages");
+        double calendarItemsBefore = syncedItems("calendar_items");
+
+        await().atMost(WAIT).until(() -> user.post("/api/v1/accounts/" + account + "/syncs", ApiClient.body("channel", "mail")).status() == 202);
+        assertThat(user.post("/api/v1/accounts/" + account + "/syncs", ApiClient.body("channel", "calendar")).status()).isEqualTo(202);
+
+        // Other tests sync at the same time: at least this mailbox's items are added.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(syncedItems("messages") - messagesBefore).isGreaterThanOrEqualTo(7);
+            assertThat(syncedItems("calendar_items") - calendarItemsBefore).isGreaterThanOrEqualTo(4);
+        });
+    }
+
+    @Test
     void theProcessorsOverviewListsEveryGroupWithItsSegmentsCaughtUp() {
         ApiClient admin = admin();
 
@@ -167,6 +202,10 @@ class ObservabilityApiTest extends ApiIntegrationTest {
         assertThat(requestId).isNotBlank();
         assertThat(commandLines).isNotEmpty()
                 .anySatisfy(line -> assertThat(line.getMDCPropertyMap()).containsEntry(MessageIdsInLogs.TRACE_ID, requestId));
+    }
+
+    private double syncedItems(String kind) {
+        return meters.get("syncline.sync.items").tag("kind", kind).counter().count();
     }
 
     private ApiClient admin() {
