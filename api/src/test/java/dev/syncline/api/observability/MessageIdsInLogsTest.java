@@ -8,6 +8,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class MessageIdsInLogsTest {
         Map<String, String> during = new HashMap<>();
 
         DefaultUnitOfWork.startAndGet(command).executeWithResult(() -> new MessageIdsInLogs("command").handle(
-                org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get(), () -> {
+                CurrentUnitOfWork.get(), () -> {
                     during.putAll(MDC.getCopyOfContextMap());
                     return null;
                 }));
@@ -47,7 +48,7 @@ class MessageIdsInLogsTest {
         Map<String, String> during = new HashMap<>();
 
         DefaultUnitOfWork.startAndGet(command).executeWithResult(() -> new MessageIdsInLogs("command").handle(
-                org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get(), () -> {
+                CurrentUnitOfWork.get(), () -> {
                     during.putAll(MDC.getCopyOfContextMap());
                     return null;
                 }));
