@@ -1,5 +1,6 @@
 package dev.syncline.api.providers;
 
+import dev.syncline.providers.metering.ProviderCallListener;
 import dev.syncline.command.token.TokenSettings;
 import dev.syncline.emulator.EmulatedProvider;
 import dev.syncline.emulator.EmulatorServer;
@@ -44,14 +45,15 @@ public class ProvidersConfiguration {
     }
 
     @Bean
-    TokenEndpointClient tokenEndpointClient(OAuthClientRegistry registry, AuthorizationRequests requests, TokenSettings settings) {
-        return new TokenEndpointClient(registry, requests, settings.providerTimeout());
+    TokenEndpointClient tokenEndpointClient(OAuthClientRegistry registry, AuthorizationRequests requests, TokenSettings settings,
+                                            ProviderCallListener calls) {
+        return new TokenEndpointClient(registry, requests, settings.providerTimeout(), calls);
     }
 
     @Bean
-    TokenRevocationClient tokenRevocationClient(OAuthClientRegistry registry, TokenSettings settings) {
+    TokenRevocationClient tokenRevocationClient(OAuthClientRegistry registry, TokenSettings settings, ProviderCallListener calls) {
         return new TokenRevocationClient(registry, settings.providerTimeout(),
-                new Backoff(3, Duration.ofMillis(250), Duration.ofSeconds(5)));
+                new Backoff(3, Duration.ofMillis(250), Duration.ofSeconds(5)), calls);
     }
 
     private static OAuthClientSettings configured(Provider provider, ProvidersProperties.Client client) {

@@ -1,5 +1,8 @@
 package dev.syncline.api.providers;
 
+import com.google.api.client.http.javanet.NetHttpTransport;
+import dev.syncline.providers.metering.ProviderCallListener;
+import java.time.Clock;
 import dev.syncline.emulator.EmulatorServer;
 import dev.syncline.providers.gcalendar.GoogleCalendarSettings;
 import dev.syncline.providers.gmail.GmailMessageSource;
@@ -21,17 +24,19 @@ import org.springframework.context.annotation.Configuration;
 public class SyncSourcesConfiguration {
 
     @Bean
-    GmailMessageSource gmailMessageSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator) {
+    GmailMessageSource gmailMessageSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator,
+                                          ProviderCallListener calls) {
         return new GmailMessageSource(GmailSettings.defaults()
                 .withRootUrl(emulatorOr(emulator, apis.gmail(), "/"))
                 .withBodyLimit(apis.bodyLimit())
-                .withUnitsPerSecond(apis.gmailUnitsPerSecond()));
+                .withUnitsPerSecond(apis.gmailUnitsPerSecond()), calls, Clock.systemUTC());
     }
 
     @Bean
-    GoogleCalendarSource googleCalendarSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator) {
+    GoogleCalendarSource googleCalendarSource(ProviderApiProperties apis, ObjectProvider<EmulatorServer> emulator,
+                                              ProviderCallListener calls) {
         return new GoogleCalendarSource(GoogleCalendarSettings.defaults()
-                .withRootUrl(emulatorOr(emulator, apis.googleCalendar(), "/")));
+                .withRootUrl(emulatorOr(emulator, apis.googleCalendar(), "/")), new NetHttpTransport(), calls, Clock.systemUTC());
     }
 
     /** One limiter for both Graph sources: a mailbox's four concurrent requests are shared by its mail and calendar. */
@@ -46,13 +51,13 @@ public class SyncSourcesConfiguration {
     }
 
     @Bean
-    GraphMessageSource graphMessageSource(GraphSettings graphSettings, GraphMailboxLimiter limiter) {
-        return new GraphMessageSource(graphSettings, limiter);
+    GraphMessageSource graphMessageSource(GraphSettings graphSettings, GraphMailboxLimiter limiter, ProviderCallListener calls) {
+        return new GraphMessageSource(graphSettings, limiter, calls);
     }
 
     @Bean
-    GraphCalendarSource graphCalendarSource(GraphSettings graphSettings, GraphMailboxLimiter limiter) {
-        return new GraphCalendarSource(graphSettings, limiter);
+    GraphCalendarSource graphCalendarSource(GraphSettings graphSettings, GraphMailboxLimiter limiter, ProviderCallListener calls) {
+        return new GraphCalendarSource(graphSettings, limiter, calls);
     }
 
     /** The emulator's base URL (plus the suffix the SDK expects) when it runs in-process, else the configured URL. */

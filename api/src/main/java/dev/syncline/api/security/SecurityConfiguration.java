@@ -36,7 +36,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * The API's security: stateless, bearer access tokens only (so no CSRF, no sessions, no form or basic
  * login). Public: registration, login by password, refresh, the OpenID Connect login ({@link OidcLogin}:
  * its start, its callback and the login-code exchange; its one cookie only binds a login to its browser),
- * health and the error page; every other {@code /api/**} call needs a token, {@code /api/v1/admin/**} the
+ * health, the Prometheus scrape ({@code /actuator/prometheus}: a scraper has no user token, and its meters carry
+ * no secret, no user or account id, only bounded tags such as provider, outcome and processing group; an operator
+ * who would rather not publish the counts sets {@code MANAGEMENT_SERVER_PORT} to serve actuator on an internal
+ * port) and the error page; every other {@code /api/**} call needs a token, {@code /api/v1/admin/**} the
  * role ADMIN, other actuator endpoints too. Outside {@code /api} only reads are allowed without a token
  * (the web console's static files, browser redirects); anything else there is denied.
  *
@@ -89,7 +92,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/auth/login/*", "/api/v1/auth/callback/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login-code").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(CurrentUser.ROLE_ADMIN)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/**").hasRole(CurrentUser.ROLE_ADMIN)

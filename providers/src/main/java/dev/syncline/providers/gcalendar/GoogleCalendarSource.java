@@ -2,6 +2,8 @@ package dev.syncline.providers.gcalendar;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
+import dev.syncline.providers.metering.MeteredGoogleRequests;
+import dev.syncline.providers.metering.ProviderCallListener;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
@@ -47,6 +49,7 @@ public final class GoogleCalendarSource implements CalendarSource {
 
     private final GoogleCalendarSettings settings;
     private final HttpTransport transport;
+    private final ProviderCallListener calls;
     private final Clock clock;
     private final GoogleCalendarRateLimiter limiter;
 
@@ -56,6 +59,12 @@ public final class GoogleCalendarSource implements CalendarSource {
 
     /** @param transport shared by every call; the SDK's transports are thread-safe */
     public GoogleCalendarSource(GoogleCalendarSettings settings, HttpTransport transport, Clock clock) {
+        this(settings, transport, ProviderCallListener.NONE, clock);
+    }
+
+    /** @param calls told of every HTTP call to Google Calendar */
+    public GoogleCalendarSource(GoogleCalendarSettings settings, HttpTransport transport, ProviderCallListener calls, Clock clock) {
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -125,7 +134,8 @@ public final class GoogleCalendarSource implements CalendarSource {
     /** A client per call, because the bearer token is per mailbox; building one does no I/O. */
     private Calendar calendarFor(MailboxAccess access) {
         return new Calendar.Builder(transport, GsonFactory.getDefaultInstance(),
-                new GoogleCalendarBearer(access.accessToken(), settings.connectTimeout(), settings.readTimeout()))
+                new MeteredGoogleRequests(new GoogleCalendarBearer(access.accessToken(), settings.connectTimeout(),
+                        settings.readTimeout()), "calendar", calls))
                 .setRootUrl(settings.rootUrl())
                 .setApplicationName(APPLICATION_NAME)
                 .build();

@@ -1,6 +1,9 @@
 package dev.syncline.providers.gmail;
 
+import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.javanet.NetHttpTransport;
+import dev.syncline.providers.metering.MeteredGoogleRequests;
+import dev.syncline.providers.metering.ProviderCallListener;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListHistoryResponse;
@@ -49,7 +52,13 @@ public final class GmailMessageSource implements MessageSource {
     }
 
     public GmailMessageSource(GmailSettings settings, Clock clock) {
-        GmailCallSettings callSettings = new GmailCallSettings(settings.connectTimeout(), settings.readTimeout());
+        this(settings, ProviderCallListener.NONE, clock);
+    }
+
+    /** @param calls told of every HTTP call to Gmail */
+    public GmailMessageSource(GmailSettings settings, ProviderCallListener calls, Clock clock) {
+        HttpRequestInitializer callSettings = new MeteredGoogleRequests(
+                new GmailCallSettings(settings.connectTimeout(), settings.readTimeout()), "gmail", calls);
         Gmail gmail = new Gmail.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), callSettings)
                 .setRootUrl(settings.rootUrl())
                 .setBatchPath(BATCH_PATH)

@@ -1,5 +1,6 @@
 package dev.syncline.providers.graph;
 
+import dev.syncline.providers.metering.ProviderCallListener;
 import com.microsoft.graph.models.Event;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.calendar.events.delta.DeltaGetResponse;
@@ -41,9 +42,18 @@ public final class GraphCalendarSource implements CalendarSource {
         this(settings, limiter, Clock.systemUTC());
     }
 
+    /** @param httpCalls told of every HTTP call to Microsoft Graph */
+    public GraphCalendarSource(GraphSettings settings, GraphMailboxLimiter limiter, ProviderCallListener httpCalls) {
+        this(settings, limiter, httpCalls, Clock.systemUTC());
+    }
+
     GraphCalendarSource(GraphSettings settings, GraphMailboxLimiter limiter, Clock clock) {
+        this(settings, limiter, ProviderCallListener.NONE, clock);
+    }
+
+    GraphCalendarSource(GraphSettings settings, GraphMailboxLimiter limiter, ProviderCallListener httpCalls, Clock clock) {
         this.settings = settings;
-        this.clients = new GraphClients(settings);
+        this.clients = new GraphClients(settings, httpCalls);
         this.calls = new GraphCalls(limiter, clock);
     }
 

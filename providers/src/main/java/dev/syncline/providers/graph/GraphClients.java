@@ -5,6 +5,8 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestOption;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import dev.syncline.providers.metering.MeteredOkHttpCalls;
+import dev.syncline.providers.metering.ProviderCallListener;
 import okhttp3.OkHttpClient;
 
 import java.net.URI;
@@ -25,7 +27,7 @@ final class GraphClients {
     private final String graphHost;
     private final OkHttpClient http;
 
-    GraphClients(GraphSettings settings) {
+    GraphClients(GraphSettings settings, ProviderCallListener calls) {
         this.settings = settings;
         this.graphHost = URI.create(settings.baseUrl()).getHost();
         RetryHandlerOption noRetries = new RetryHandlerOption((delay, attempt, request, response) -> false, 0, 0);
@@ -33,6 +35,9 @@ final class GraphClients {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .callTimeout(settings.connectTimeout().plus(settings.readTimeout()))
+                // After the SDK's middleware, so that it counts each request the middleware sends on, once. An
+                // application interceptor, not a network one: those never hear of a connection that failed.
+                .addInterceptor(new MeteredOkHttpCalls("microsoft", "graph", calls))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.syncline.providers.graph;
 
+import dev.syncline.providers.metering.ProviderCallListener;
 import com.microsoft.graph.models.MailFolder;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -57,10 +58,19 @@ public final class GraphMessageSource implements MessageSource {
         this(settings, limiter, Clock.systemUTC());
     }
 
+    /** @param httpCalls told of every HTTP call to Microsoft Graph */
+    public GraphMessageSource(GraphSettings settings, GraphMailboxLimiter limiter, ProviderCallListener httpCalls) {
+        this(settings, limiter, httpCalls, Clock.systemUTC());
+    }
+
     GraphMessageSource(GraphSettings settings, GraphMailboxLimiter limiter, Clock clock) {
+        this(settings, limiter, ProviderCallListener.NONE, clock);
+    }
+
+    GraphMessageSource(GraphSettings settings, GraphMailboxLimiter limiter, ProviderCallListener httpCalls, Clock clock) {
         GraphCalls calls = new GraphCalls(limiter, clock);
         this.settings = settings;
-        this.clients = new GraphClients(settings);
+        this.clients = new GraphClients(settings, httpCalls);
         this.folders = new MailFolderListing(calls);
         this.deltas = new MailDeltaReader(calls);
         this.attachments = new AttachmentBatches(calls, clock);

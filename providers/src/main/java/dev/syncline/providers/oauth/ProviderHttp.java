@@ -3,6 +3,7 @@ package dev.syncline.providers.oauth;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
@@ -24,9 +25,10 @@ final class ProviderHttp {
         return requestFactory;
     }
 
-    static RestClient restClient(Duration timeout) {
+    static RestClient restClient(Duration timeout, ClientHttpRequestInterceptor metering) {
         return RestClient.builder()
                 .requestFactory(restClientRequestFactory(timeout))
+                .requestInterceptor(metering)
                 .configureMessageConverters(converters -> {
                     converters.addCustomConverter(new FormHttpMessageConverter());
                     converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());

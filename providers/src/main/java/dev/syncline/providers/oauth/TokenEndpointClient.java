@@ -25,6 +25,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResp
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestTemplate;
+import dev.syncline.providers.metering.MeteredOAuthCalls;
+import dev.syncline.providers.metering.ProviderCallListener;
 
 /**
  * Calls the providers' token and user-info endpoints through spring-security-oauth2-client: the
@@ -40,11 +42,19 @@ public final class TokenEndpointClient {
     private final DefaultOAuth2UserService userService = new DefaultOAuth2UserService();
 
     public TokenEndpointClient(OAuthClientRegistry registry, AuthorizationRequests authorizationRequests, Duration timeout) {
+        this(registry, authorizationRequests, timeout, ProviderCallListener.NONE);
+    }
+
+    /** @param calls told of every call to a token or user-info endpoint */
+    public TokenEndpointClient(OAuthClientRegistry registry, AuthorizationRequests authorizationRequests, Duration timeout,
+                               ProviderCallListener calls) {
         this.registry = registry;
         this.authorizationRequests = authorizationRequests;
-        codeClient.setRestClient(ProviderHttp.restClient(timeout));
-        refreshClient.setRestClient(ProviderHttp.restClient(timeout));
+        MeteredOAuthCalls metering = new MeteredOAuthCalls(registry, calls);
+        codeClient.setRestClient(ProviderHttp.restClient(timeout, metering));
+        refreshClient.setRestClient(ProviderHttp.restClient(timeout, metering));
         RestTemplate userInfoHttp = new RestTemplate(ProviderHttp.restClientRequestFactory(timeout));
+        userInfoHttp.getInterceptors().add(metering);
         userService.setRestOperations(userInfoHttp);
     }
 

@@ -1,5 +1,7 @@
 package dev.syncline.providers.oauth;
 
+import dev.syncline.providers.metering.MeteredOAuthCalls;
+import dev.syncline.providers.metering.ProviderCallListener;
 import dev.syncline.messages.account.Provider;
 import dev.syncline.messages.account.RevocationOutcome;
 import java.time.Duration;
@@ -28,8 +30,13 @@ public final class TokenRevocationClient {
     }
 
     public TokenRevocationClient(OAuthClientRegistry registry, Duration timeout, Backoff backoff) {
+        this(registry, timeout, backoff, ProviderCallListener.NONE);
+    }
+
+    /** @param calls told of every call to a revocation endpoint */
+    public TokenRevocationClient(OAuthClientRegistry registry, Duration timeout, Backoff backoff, ProviderCallListener calls) {
         this.registry = registry;
-        this.http = ProviderHttp.restClient(timeout);
+        this.http = ProviderHttp.restClient(timeout, new MeteredOAuthCalls(registry, calls));
         this.backoff = backoff;
     }
 

@@ -25,9 +25,7 @@ import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +53,7 @@ public class ReplayService {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final EventProcessingConfiguration processing;
-    private final StreamableMessageSource<?> eventStore;
+    private final SegmentPositions positions;
     private final Clock clock;
     private final Duration catchUpTimeout;
     private final ConcurrentMap<String, Replay> replays = new ConcurrentHashMap<>();
@@ -65,10 +63,10 @@ public class ReplayService {
      * @param catchUpTimeout how long a replay waits for the processor to run and catch up before it gives up
      *                       without resetting anything ({@code syncline.replay.catch-up-timeout})
      */
-    public ReplayService(EventProcessingConfiguration processing, EventStore eventStore, Clock clock,
+    public ReplayService(EventProcessingConfiguration processing, SegmentPositions positions, Clock clock,
                          @Value("${syncline.replay.catch-up-timeout:2m}") Duration catchUpTimeout) {
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.positions = positions;
         this.clock = clock;
         this.catchUpTimeout = catchUpTimeout;
     }
@@ -151,7 +149,7 @@ public class ReplayService {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         return processor.isRunning() && !processor.isError()
                 && !status.isEmpty() && status.size() >= segmentCount(group)
-                && status.values().stream().allMatch(segment -> segment.isCaughtUp() && pastReset(segment)
+                && status.values().stream().allMatch(segment -> segment.isCaughtUp() && SegmentPositions.pastReset(segment)
                 && !segment.isErrorState());
     }
 
@@ -159,19 +157,7 @@ public class ReplayService {
     private boolean replayed(String group, StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         return processor.isRunning() && !status.isEmpty() && status.size() >= segmentCount(group)
-                && status.values().stream().allMatch(ReplayService::pastReset);
-    }
-
-    /**
-     * Whether a segment has handled again everything it had handled before the reset. Axon ends a segment's replay
-     * only with the first event after that position, which a quiet event store may not bring for a long time.
-     */
-    private static boolean pastReset(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
-            return true;
-        }
-        return segment.getResetPosition().isPresent() && segment.getCurrentPosition().isPresent()
-                && segment.getCurrentPosition().getAsLong() >= segment.getResetPosition().getAsLong();
+                && status.values().stream().allMatch(SegmentPositions::pastReset);
     }
 
     private int segmentCount(String group) {
@@ -180,7 +166,7 @@ public class ReplayService {
     }
 
     private ReplayProgress progress(String group, StreamingEventProcessor processor, Replay replay) {
-        long head = headPosition();
+        long head = positions.head();
         List<SegmentProgress> segments = processor.processingStatus().values().stream()
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
                 .map(status -> segment(status, head))
@@ -198,9 +184,9 @@ public class ReplayService {
     }
 
     private static SegmentProgress segment(EventTrackerStatus status, long head) {
-        Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
+        Long position = SegmentPositions.position(status);
         return new SegmentProgress(status.getSegment().getSegmentId(), position, percent(position, head),
-                !pastReset(status), status.isCaughtUp(), status.isErrorState());
+                !SegmentPositions.pastReset(status), status.isCaughtUp(), status.isErrorState());
     }
 
     private static int percent(Long position, long head) {
@@ -215,11 +201,6 @@ public class ReplayService {
 
     private static int slowest(List<SegmentProgress> segments) {
         return segments.stream().mapToInt(SegmentProgress::percent).min().orElse(0);
-    }
-
-    private long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private StreamingEventProcessor replayableProcessor(String group) {

@@ -40,7 +40,7 @@ class ReplayServiceTest {
     @Test
     void onlyGroupsWhoseEveryHandlerResetsItsModelCanBeReplayed() {
         axon = configuration();
-        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), axon.eventStore(), Clock.systemUTC(),
+        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), new SegmentPositions(axon.eventStore()), Clock.systemUTC(),
                 CATCH_UP_TIMEOUT);
 
         assertThat(replays.replayableGroups()).containsExactly(PROJECTION);
@@ -55,7 +55,7 @@ class ReplayServiceTest {
         axon.eventBus().publish(GenericEventMessage.asEventMessage(new Counted("a")),
                 GenericEventMessage.asEventMessage(new Counted("b")), GenericEventMessage.asEventMessage(new Counted("c")));
         await(() -> projection.seen.size() == 3);
-        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), axon.eventStore(), Clock.systemUTC(),
+        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), new SegmentPositions(axon.eventStore()), Clock.systemUTC(),
                 CATCH_UP_TIMEOUT);
 
         ReplayProgress started = replays.start(PROJECTION);
@@ -82,7 +82,7 @@ class ReplayServiceTest {
         axon.start();
         axon.eventBus().publish(GenericEventMessage.asEventMessage(new Counted("a")));
         await(() -> projection.seen.size() == 1);
-        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), axon.eventStore(), Clock.systemUTC(),
+        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), new SegmentPositions(axon.eventStore()), Clock.systemUTC(),
                 CATCH_UP_TIMEOUT);
         replays.start(PROJECTION);
         await(() -> replays.progress(PROJECTION).state() == ReplayState.DONE);
@@ -97,7 +97,7 @@ class ReplayServiceTest {
     @Test
     void aSecondReplayWhileOneIsPreparingIsRefusedAndAProcessorThatNeverRunsIsNotReset() throws InterruptedException {
         axon = configuration();
-        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), axon.eventStore(), Clock.systemUTC(),
+        ReplayService replays = new ReplayService(axon.eventProcessingConfiguration(), new SegmentPositions(axon.eventStore()), Clock.systemUTC(),
                 Duration.ofMillis(500));
 
         assertThat(replays.start(PROJECTION).state()).isEqualTo(ReplayState.PREPARING);
