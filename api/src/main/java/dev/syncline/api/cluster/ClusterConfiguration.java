@@ -1,0 +1,68 @@
+package dev.syncline.api.cluster;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What lets several instances share one PostgreSQL event store without Axon Server: every node claims a fair
+ * share of each pooled processor's segments under a name of its own, a dead node's claims expire after the
+ * node timeout, and a command that lost a race with another node on the same aggregate is tried again.
+ * Commands stay on the local command bus: the account's advisory lock and the aggregates' optimistic
+ * locking keep them consistent wherever they run.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ClusterConfiguration {
+
+    @Bean
+    ClusterMembership clusterMembership(JdbcClient jdbc, ClusterProperties properties) {
+        return new ClusterMembership(jdbc, properties);
+    }
+
+    /**
+     * Axon's JDBC token store, as its auto-configuration builds it, but owned by this node's id: the default
+     * owner is the JVM's name, which two instances in one JVM (or two containers with the same host name and
+     * pid) would share, and a shared owner lets both process the same segment.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          ClusterProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .nodeId(properties.nodeId())
+                .claimTimeout(properties.nodeTimeout())
+                .build();
+    }
+
+    /** Applies before each processor's own settings from {@code axon.eventhandling.processors}, which leave it alone. */
+    @Bean
+    ConfigurerModule fairShareOfSegmentsPerNode(ClusterMembership membership) {
+        FairShareOfSegments fairShare = new FairShareOfSegments(membership);
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.maxSegmentProvider(fairShare));
+    }
+
+    @Bean
+    ConcurrencyConflictRetryScheduler concurrencyConflictRetry(ClusterProperties properties) {
+        return new ConcurrencyConflictRetryScheduler(properties.commandRetry());
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConcurrencyConflictRetryScheduler concurrencyConflictRetry) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(concurrencyConflictRetry)
+                .build();
+    }
+}
