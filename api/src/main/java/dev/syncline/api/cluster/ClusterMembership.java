@@ -53,7 +53,9 @@ public class ClusterMembership implements SmartLifecycle {
                 .single();
         Map<String, Integer> segments = new HashMap<>();
         jdbc.sql("SELECT processorname, count(*) AS segments FROM tokenentry GROUP BY processorname")
-                .query((row, number) -> segments.put(row.getString("processorname"), row.getInt("segments")));
+                .query((row, number) -> Map.entry(row.getString("processorname"), row.getInt("segments")))
+                .list()
+                .forEach(entry -> segments.put(entry.getKey(), entry.getValue()));
         segmentsPerProcessor = Map.copyOf(segments);
         liveNodes = Math.max(1, alive);
     }
