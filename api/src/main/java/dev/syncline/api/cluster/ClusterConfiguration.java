@@ -34,23 +34,27 @@ public class ClusterConfiguration {
      * pid) would share, and a shared owner lets both process the same segment.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          ClusterProperties properties) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ClusterProperties properties) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
-                .schema(tokenSchema)
+                .schema(TokenSchema.builder().build())
                 .serializer(serializer)
                 .nodeId(properties.nodeId())
                 .claimTimeout(properties.nodeTimeout())
                 .build();
     }
 
-    /** Applies before each processor's own settings from {@code axon.eventhandling.processors}, which leave it alone. */
+    /**
+     * Applies before each processor's own settings from {@code axon.eventhandling.processors}, which leave these
+     * alone. An idle node extends its claims three times per node timeout: Axon's default (every 5 s) would let
+     * them lapse under a shorter timeout, and another node would take segments from a live one.
+     */
     @Bean
-    ConfigurerModule fairShareOfSegmentsPerNode(ClusterMembership membership) {
+    ConfigurerModule fairShareOfSegmentsPerNode(ClusterMembership membership, ClusterProperties properties) {
         FairShareOfSegments fairShare = new FairShareOfSegments(membership);
+        long claimExtension = properties.nodeTimeout().toMillis() / 3;
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                (configuration, builder) -> builder.maxSegmentProvider(fairShare));
+                (configuration, builder) -> builder.maxSegmentProvider(fairShare).claimExtensionThreshold(claimExtension));
     }
 
     @Bean

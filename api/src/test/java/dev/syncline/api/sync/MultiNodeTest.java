@@ -163,7 +163,7 @@ class MultiNodeTest {
     @Test
     @Order(4)
     void whenTheNodeFetchingASyncStopsTheOtherFinishesIt() {
-        int messages = 3_000;
+        int messages = 2_000;
         SyncedMailbox mailbox = new SyncedMailbox(SyncedChannel.GMAIL, emulator, Users.registerAndLogIn(api(NODE_A), "takeover"))
                 .seeded(messages, 3, 5).latency(Duration.ofMillis(8)).connected();
         String syncId = mailbox.syncStarted(starter(NODE_A));
