@@ -84,6 +84,12 @@ public class ClusterMembership implements SmartLifecycle {
     @Override
     public void stop() {
         heartbeat.shutdownNow();
+        try {
+            // A beat still running would otherwise write the row back after it was deleted.
+            heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         heartbeat = null;
         try {
             jdbc.sql("DELETE FROM cluster_node WHERE node_id = :node").param("node", properties.nodeId()).update();
