@@ -1,10 +1,10 @@
 package dev.syncline.api.runtime;
 
+import dev.syncline.api.cluster.UniqueViolationResolver;
 import dev.syncline.query.sequencing.AccountSequencingPolicy;
 import dev.syncline.sagas.schedule.SyncScheduleProjection;
 import java.time.Clock;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -48,7 +48,7 @@ public class AxonConfiguration {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new UniqueViolationResolver())
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
