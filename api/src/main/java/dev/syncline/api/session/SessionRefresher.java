@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,8 +39,11 @@ public class SessionRefresher {
     public TokenResponse refresh(String presented, ClientDescription client) {
         RefreshToken current = RefreshToken.parse(presented).orElseThrow(SessionRefresher::rejected);
         RefreshToken successor = RefreshToken.mint(current.sessionId());
-        SessionRefreshResult result = send(new RefreshSessionCommand(current.sessionId().toString(), current.hash(),
-                successor.hash(), client.userAgent()));
+        // Two nodes refreshing one session at once collide on the event store's sequence; the gateway's retry
+        // (ConcurrencyConflictRetryScheduler) sends the loser again, and it then meets the rotated token: the
+        // same answer (reuse) it would have had on one node.
+        SessionRefreshResult result = commands.sendAndWait(new RefreshSessionCommand(current.sessionId().toString(),
+                current.hash(), successor.hash(), client.userAgent()), MetaData.with("cause", "refresh"));
         if (!result.refreshed()) {
             log.info("Refresh of session {} rejected: {}", current.sessionId(), result.outcome());
             throw rejected();
@@ -49,23 +51,6 @@ public class SessionRefresher {
         // Roles are read again on every refresh, so a change of role reaches the next access token.
         Optional<UserAccount> user = users.findById(UUID.fromString(result.userId()));
         return issuer.tokens(user.orElseThrow(SessionRefresher::rejected), current.sessionId(), successor);
-    }
-
-    /**
-     * One node serializes the commands of a session; two nodes refreshing the same session at once collide
-     * on the event store's sequence number instead. The loser asks again, and then meets the rotated token:
-     * the same answer (reuse) it would have had on one node.
-     */
-    private SessionRefreshResult send(RefreshSessionCommand command) {
-        try {
-            return sendOnce(command);
-        } catch (ConcurrencyException e) {
-            return sendOnce(command);
-        }
-    }
-
-    private SessionRefreshResult sendOnce(RefreshSessionCommand command) {
-        return commands.sendAndWait(command, MetaData.with("cause", "refresh"));
     }
 
     private static ApiProblemException rejected() {
