@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -45,10 +46,11 @@ public final class AccessTokenCache implements AutoCloseable {
             this.invalidations = null;
             return;
         }
-        this.circuit = new RedisCircuit(clock, settings.circuitOpenTime(), inProcess::clear);
+        this.circuit = new RedisCircuit(clock, settings.circuitOpenTime(), this::recovered);
         this.redis = new RedisTokenLevel(template(connections), sealer, circuit, metrics, refreshBuffer, clock,
                 settings.invalidationChannel());
-        this.invalidations = listen(connections, settings.invalidationChannel());
+        this.invalidations = container(connections, settings.invalidationChannel());
+        subscribe();
     }
 
     /** The in-process level alone: the embedded default, a single node without Redis. */
@@ -139,15 +141,39 @@ public final class AccessTokenCache implements AutoCloseable {
         return template;
     }
 
-    private RedisMessageListenerContainer listen(RedisConnectionFactory connections, String channel) {
+    private RedisMessageListenerContainer container(RedisConnectionFactory connections, String channel) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
         container.setBeanName("token-cache-invalidations");
         container.setRecoveryInterval(1_000);
         container.addMessageListener(new InvalidationListener(), new ChannelTopic(channel));
         container.afterPropertiesSet();
-        container.start();
         return container;
+    }
+
+    /**
+     * Subscribes to the invalidation channel unless already listening. A Redis that is down at start-up must
+     * not stop the application: the failure opens the circuit, and the recovery subscribes again.
+     */
+    private synchronized void subscribe() {
+        if (invalidations.isListening()) {
+            return;
+        }
+        try {
+            invalidations.stop();
+            invalidations.start();
+        } catch (RuntimeException e) {
+            invalidations.stop();
+            circuit.failed(e);
+        }
+    }
+
+    /** Redis answers again: forget what may have missed an invalidation, and listen again if the start-up could not. */
+    private void recovered() {
+        inProcess.clear();
+        if (!invalidations.isListening()) {
+            CompletableFuture.runAsync(this::subscribe);
+        }
     }
 
     /**
