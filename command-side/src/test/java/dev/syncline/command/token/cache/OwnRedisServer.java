@@ -21,13 +21,16 @@ final class OwnRedisServer implements AutoCloseable {
     }
 
     static OwnRedisServer start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        OwnRedisServer server = new OwnRedisServer(port);
+        OwnRedisServer server = notStarted();
         server.restart();
         return server;
+    }
+
+    /** A free port for a server that {@link #restart()} starts later; closing it before then does nothing. */
+    static OwnRedisServer notStarted() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return new OwnRedisServer(socket.getLocalPort());
+        }
     }
 
     String url() {
@@ -36,6 +39,9 @@ final class OwnRedisServer implements AutoCloseable {
 
     /** Kills the process at once, as a crash would. */
     void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
         process.destroyForcibly();
         process.waitFor();
     }

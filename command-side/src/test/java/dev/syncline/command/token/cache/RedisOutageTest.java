@@ -96,6 +96,29 @@ class RedisOutageTest {
         }
     }
 
+    @Test
+    void aCacheStartedWhileRedisIsDownAnswersFromTheVaultAndTakesToRedisOnceItListens() throws Exception {
+        try (CacheTestBed bed = new CacheTestBed("RedisOutageTest"); OwnRedisServer redis = OwnRedisServer.notStarted()) {
+            AccountKey account = bed.newAccount();
+            bed.storeToken(account, "ya29.CANARY-late-redis");
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            AccessTokenCache cache = bed.cacheWithRedis(redis.url(), SETTINGS, meters);
+            ValidAccessTokenQueryHandler handler = bed.handler(cache);
+
+            assertThat(handler.handle(new FindValidAccessTokenQuery(account.accountId())).accessToken())
+                    .isEqualTo("ya29.CANARY-late-redis");
+            assertThat(cache.state().degraded()).isTrue();
+
+            redis.restart();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !cache.state().degraded());
+            handler.handle(new FindValidAccessTokenQuery(account.accountId()));
+            assertThat(meters.get(TokenCacheMetrics.REQUESTS).tag("level", "redis").counters())
+                    .as("the recovery emptied the in-process level, so the lookup asked Redis")
+                    .anySatisfy(counter -> assertThat(counter.count()).isPositive());
+        }
+    }
+
     private static double redisHits(SimpleMeterRegistry meters) {
         return meters.get(TokenCacheMetrics.REQUESTS).tag("level", "redis").tag("result", "hit").counter().count();
     }
