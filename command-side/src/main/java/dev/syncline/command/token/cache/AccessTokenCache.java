@@ -4,14 +4,16 @@ import dev.syncline.command.vault.AccountKey;
 import dev.syncline.command.vault.StoredAccount;
 import dev.syncline.messages.account.Provider;
 import dev.syncline.messages.account.ValidAccessToken;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -35,6 +37,7 @@ public final class AccessTokenCache implements AutoCloseable {
     private final RedisTokenLevel redis;
     private final RedisCircuit circuit;
     private final RedisMessageListenerContainer invalidations;
+    private final Set<AccountKey> pendingEvictions = ConcurrentHashMap.newKeySet();
 
     private AccessTokenCache(TokenCacheSettings settings, Duration refreshBuffer, Clock clock, MeterRegistry registry,
                              RedisConnectionFactory connections, TokenCacheSealer sealer) {
@@ -100,7 +103,10 @@ public final class AccessTokenCache implements AutoCloseable {
     public void evict(AccountKey account) {
         inProcess.evict(account.accountId());
         if (redis != null) {
-            redis.delete(account);
+            if (!redis.delete(account)) {
+                // A Redis that was unreachable but not restarted still holds the token: delete it on recovery.
+                pendingEvictions.add(account);
+            }
             redis.publishInvalidation(new Invalidation(nodeId, account.accountId()));
         }
     }
@@ -168,12 +174,20 @@ public final class AccessTokenCache implements AutoCloseable {
         }
     }
 
-    /** Redis answers again: forget what may have missed an invalidation, and listen again if the start-up could not. */
+    /**
+     * Redis answers again: forget what may have missed an invalidation, delete what could not be deleted, and
+     * listen again if the start-up could not.
+     */
     private void recovered() {
         inProcess.clear();
-        if (!invalidations.isListening()) {
-            CompletableFuture.runAsync(this::subscribe);
-        }
+        CompletableFuture.runAsync(() -> {
+            for (AccountKey account : List.copyOf(pendingEvictions)) {
+                if (redis.delete(account)) {
+                    pendingEvictions.remove(account);
+                }
+            }
+            subscribe();
+        });
     }
 
     /**

@@ -81,10 +81,14 @@ final class RedisTokenLevel {
         });
     }
 
-    /** Deletes the account's token under every provider: the caller may not know which one it had. */
-    void delete(AccountKey account) {
+    /**
+     * Deletes the account's token under every provider: the caller may not know which one it had.
+     *
+     * @return false when Redis could not be reached, so the caller can delete again once it is back
+     */
+    boolean delete(AccountKey account) {
         List<String> keys = Arrays.stream(Provider.values()).map(provider -> key(provider, account)).toList();
-        run(() -> redis.delete(keys));
+        return run(() -> redis.delete(keys));
     }
 
     /** Tells the other nodes that the account's token changed; they drop their in-process entry. */
@@ -99,17 +103,19 @@ final class RedisTokenLevel {
         }
     }
 
-    private void run(Runnable call) {
+    private boolean run(Runnable call) {
         if (!circuit.allowsCall()) {
             metrics.fallback();
-            return;
+            return false;
         }
         try {
             call.run();
             circuit.succeeded();
+            return true;
         } catch (RuntimeException e) {
             circuit.failed(e);
             metrics.fallback();
+            return false;
         }
     }
 }

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.syncline.command.token.ValidAccessTokenQueryHandler;
 import dev.syncline.command.vault.AccountKey;
+import dev.syncline.command.vault.StoredAccount;
 import dev.syncline.messages.account.FindValidAccessTokenQuery;
+import dev.syncline.messages.account.Provider;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,6 +120,35 @@ class RedisOutageTest {
             assertThat(meters.get(TokenCacheMetrics.REQUESTS).tag("level", "redis").counters())
                     .as("the recovery emptied the in-process level, so the lookup asked Redis")
                     .anySatisfy(counter -> assertThat(counter.count()).isPositive());
+        }
+    }
+
+    @Test
+    void anEvictionRedisCouldNotTakeIsDoneOnceRedisAnswersAgain() throws Exception {
+        TokenCacheSettings longOpenCircuit =
+                new TokenCacheSettings(100, Duration.ofMillis(200), Duration.ofSeconds(2), "syncline:token-cache:outage-test");
+        try (CacheTestBed bed = new CacheTestBed("RedisOutageTest"); OwnRedisServer redis = OwnRedisServer.start()) {
+            AccountKey revoked = bed.newAccount();
+            AccountKey other = bed.newAccount();
+            bed.storeToken(revoked, "ya29.CANARY-revoked");
+            AccessTokenCache cache = bed.cacheWithRedis(redis.url(), longOpenCircuit, new SimpleMeterRegistry());
+            bed.handler(cache).handle(new FindValidAccessTokenQuery(revoked.accountId()));
+            RedisClient rawClient = RedisClient.create(redis.url());
+            try (StatefulRedisConnection<byte[], byte[]> raw = CacheTestBed.rawRedis(rawClient)) {
+                byte[] key = CacheTestBed.bytes(RedisTokenLevel.key(Provider.GOOGLE, revoked));
+                assertThat(raw.sync().exists(key)).isEqualTo(1);
+                // Redis stops answering for a second without losing its data, as in a network partition: the
+                // next lookup times out and opens the circuit, so the eviction right after it cannot reach Redis.
+                raw.sync().clientPause(1_000);
+                cache.find(new StoredAccount(other, Provider.GOOGLE.id()));
+                cache.evict(revoked);
+
+                assertThat(cache.state().degraded()).isTrue();
+                await().atMost(Duration.ofSeconds(20)).until(() -> !cache.state().degraded());
+                await().atMost(Duration.ofSeconds(10)).until(() -> raw.sync().exists(key) == 0);
+            } finally {
+                rawClient.shutdown();
+            }
         }
     }
 
