@@ -31,10 +31,12 @@ final class InProcessTokenLevel {
         return Optional.ofNullable(tokens.getIfPresent(accountId));
     }
 
-    /** Replaces the account's entry: the token was just written. */
+    /** Replaces the account's entry: the token was just written. One already within the buffer only removes it. */
     void put(ValidAccessToken token) {
         if (lifetime(token) > 0) {
             tokens.put(token.accountId(), token);
+        } else {
+            tokens.invalidate(token.accountId());
         }
     }
 
