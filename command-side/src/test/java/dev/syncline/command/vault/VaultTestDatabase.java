@@ -8,7 +8,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A fresh PostgreSQL database migrated with the classpath Flyway scripts, and vault parts built on it. */
-final class VaultTestDatabase implements AutoCloseable {
+public final class VaultTestDatabase implements AutoCloseable {
 
     private final TestDatabase database;
     private final DriverManagerDataSource dataSource;
@@ -19,11 +19,11 @@ final class VaultTestDatabase implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
-    static VaultTestDatabase create(String label) {
+    public static VaultTestDatabase create(String label) {
         return new VaultTestDatabase(TestDatabase.create(label));
     }
 
-    JdbcClient jdbc() {
+    public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }
 
@@ -32,7 +32,7 @@ final class VaultTestDatabase implements AutoCloseable {
     }
 
     /** The vault's parts over this database, with the given key ring. */
-    Vault vault(KeyRing keyRing) {
+    public Vault vault(KeyRing keyRing) {
         AesGcm aesGcm = new AesGcm();
         DataKeyStore dataKeys = new DataKeyStore(jdbc(), keyRing, aesGcm);
         return new Vault(dataKeys, new CredentialVault(jdbc(), dataKeys, aesGcm), new ContentSealer(dataKeys, aesGcm));
@@ -52,6 +52,6 @@ final class VaultTestDatabase implements AutoCloseable {
         database.drop();
     }
 
-    record Vault(DataKeyStore dataKeys, CredentialVault credentials, ContentSealer sealer) {
+    public record Vault(DataKeyStore dataKeys, CredentialVault credentials, ContentSealer sealer) {
     }
 }
