@@ -1,6 +1,7 @@
 package dev.syncline.api.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.syncline.command.redis.RedisCircuit;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -16,11 +17,15 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the rate-limit buckets live: in Redis, shared by every instance, or in this process for the
@@ -30,12 +35,14 @@ import java.util.function.Function;
  */
 public final class RateLimitBuckets implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(RateLimitBuckets.class);
+
     /** A full bucket and a missing one are the same; the margin only keeps a TTL on every Redis key. */
     static final Duration KEEP_AFTER_REFILL = Duration.ofSeconds(10);
     /** A Redis that does not answer in this time is taken as failed, and the request is counted in this process. */
     static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
     /** After Redis failed, buckets stay in this process this long before Redis is tried again. */
-    static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
+    public static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(5);
     private static final ExpirationAfterWriteStrategy UNTIL_REFILLED =
             ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL);
 
@@ -44,14 +51,16 @@ public final class RateLimitBuckets implements AutoCloseable {
     private final Map<Duration, ProxyManager<String>> byIdleTimeToLive = new ConcurrentHashMap<>();
     private final String keyPrefix;
     private final RedisCircuit redisCircuit;
+    private final AtomicLong redisFallbacks;
     private final Runnable onClose;
 
     private RateLimitBuckets(Function<ExpirationAfterWriteStrategy, ProxyManager<String>> proxyManagers, String keyPrefix,
-                             RedisCircuit redisCircuit, Runnable onClose) {
+                             RedisCircuit redisCircuit, AtomicLong redisFallbacks, Runnable onClose) {
         this.proxyManagers = proxyManagers;
         this.untilRefilled = proxyManagers.apply(UNTIL_REFILLED);
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         this.redisCircuit = redisCircuit;
+        this.redisFallbacks = redisFallbacks;
         this.onClose = onClose;
     }
 
@@ -59,15 +68,17 @@ public final class RateLimitBuckets implements AutoCloseable {
     public static RateLimitBuckets inProcess(long maxBuckets, String keyPrefix, TimeMeter clock) {
         Cache<String, InProcessProxyManager.StoredState> states = InProcessProxyManager.newStates(maxBuckets, clock);
         return new RateLimitBuckets(expiration -> new InProcessProxyManager(states, expiration, clock), keyPrefix, null,
-                () -> { });
+                new AtomicLong(), () -> { });
     }
 
     /**
      * Buckets in the Redis at {@code uri}, connected to now so that a wrong URL stops the start. While Redis
-     * fails, up to {@code fallbackMaxBuckets} buckets are kept in this process instead. {@code clock} must be a
-     * wall clock: instances share the buckets' timestamps.
+     * fails, up to {@code fallbackMaxBuckets} buckets are kept in this process instead, and Redis is tried again
+     * {@code retryAfter} after its last failure. {@code clock} must be a wall clock: instances share the buckets'
+     * timestamps.
      */
-    public static RateLimitBuckets redis(RedisURI uri, String keyPrefix, long fallbackMaxBuckets, TimeMeter clock) {
+    public static RateLimitBuckets redis(RedisURI uri, String keyPrefix, long fallbackMaxBuckets, Duration retryAfter,
+                                         TimeMeter clock) {
         RedisClient client = RedisClient.create(uri);
         // A lost connection fails commands at once instead of queueing them until the timeout.
         client.setOptions(ClientOptions.builder()
@@ -79,7 +90,9 @@ public final class RateLimitBuckets implements AutoCloseable {
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             Cache<String, InProcessProxyManager.StoredState> fallbackStates =
                     InProcessProxyManager.newStates(fallbackMaxBuckets, clock);
-            RedisCircuit circuit = new RedisCircuit(clock, REDIS_RETRY_AFTER);
+            AtomicLong fallbacks = new AtomicLong();
+            RedisCircuit circuit = new RedisCircuit(Clock.systemUTC(), retryAfter,
+                    () -> log.info("Redis answers again: rate-limit buckets are shared between instances again"));
             return new RateLimitBuckets(expiration -> new FailoverProxyManager(
                     ClientSideConfig.getDefault().withClientClock(clock).withExpirationAfterWriteStrategy(expiration),
                     Bucket4jLettuce.casBasedBuilder(connection)
@@ -88,7 +101,7 @@ public final class RateLimitBuckets implements AutoCloseable {
                             .requestTimeout(REDIS_TIMEOUT)
                             .build(),
                     new InProcessProxyManager(fallbackStates, expiration, clock),
-                    circuit), keyPrefix, circuit, () -> {
+                    circuit, fallbacks), keyPrefix, circuit, fallbacks, () -> {
                         connection.close();
                         client.shutdown();
                     });
@@ -121,12 +134,12 @@ public final class RateLimitBuckets implements AutoCloseable {
 
     /** Whether the buckets are in Redis but Redis failed lately, so that they are kept in this process for now. */
     public boolean isRedisFailing() {
-        return redisCircuit != null && redisCircuit.isOpen();
+        return redisCircuit != null && redisCircuit.failingSince() != null;
     }
 
     /** How many bucket operations were counted in this process because Redis failed; 0 without Redis. */
     public long redisFallbacks() {
-        return redisCircuit == null ? 0 : redisCircuit.fallbacks();
+        return redisFallbacks.get();
     }
 
     @Override

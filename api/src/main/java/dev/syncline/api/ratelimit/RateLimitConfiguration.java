@@ -34,7 +34,8 @@ public class RateLimitConfiguration {
         RedisURI uri = RedisURI.create(redisUrl.trim());
         // The URL may carry a password: name the host and port only.
         log.info("Rate-limit buckets are kept in Redis at {}:{}", uri.getHost(), uri.getPort());
-        return RateLimitBuckets.redis(uri, properties.keyPrefix(), properties.inProcessMaxKeys(), clock);
+        return RateLimitBuckets.redis(uri, properties.keyPrefix(), properties.inProcessMaxKeys(),
+                RateLimitBuckets.REDIS_RETRY_AFTER, clock);
     }
 
     /** Counts the bucket operations kept in this process because the configured Redis failed (0 without Redis). */

@@ -14,7 +14,7 @@ public enum BucketStore {
     REDIS {
         @Override
         public RateLimitBuckets open(String keyPrefix, TimeMeter clock) {
-            return RateLimitBuckets.redis(LocalRedis.URI, keyPrefix, 1_000, clock);
+            return RateLimitBuckets.redis(LocalRedis.URI, keyPrefix, 1_000, RateLimitBuckets.REDIS_RETRY_AFTER, clock);
         }
     };
 

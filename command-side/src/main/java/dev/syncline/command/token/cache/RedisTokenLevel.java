@@ -1,5 +1,6 @@
 package dev.syncline.command.token.cache;
 
+import dev.syncline.command.redis.RedisCircuit;
 import dev.syncline.command.vault.AccountKey;
 import dev.syncline.messages.account.Provider;
 import dev.syncline.messages.account.ValidAccessToken;

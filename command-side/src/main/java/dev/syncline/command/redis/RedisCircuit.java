@@ -1,15 +1,15 @@
-package dev.syncline.command.token.cache;
+package dev.syncline.command.redis;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Keeps a dead Redis from costing a timeout per read: after a failure, calls are skipped for the open
+ * Keeps a dead Redis from costing a timeout per call: after a failure, calls are skipped for the open
  * time, then the next call probes Redis again. The first success after failures closes the circuit and
- * runs the recovery action (invalidations may have been missed meanwhile).
+ * runs the recovery action. Used by every user of Redis: the token cache and the rate-limit buckets.
  */
-final class RedisCircuit {
+public final class RedisCircuit {
 
     private final Clock clock;
     private final Duration openTime;
@@ -18,18 +18,18 @@ final class RedisCircuit {
     private volatile Instant failingSince;
     private volatile String lastError;
 
-    RedisCircuit(Clock clock, Duration openTime, Runnable onRecovery) {
+    public RedisCircuit(Clock clock, Duration openTime, Runnable onRecovery) {
         this.clock = clock;
         this.openTime = openTime;
         this.onRecovery = onRecovery;
     }
 
-    boolean allowsCall() {
+    public boolean allowsCall() {
         Instant until = openUntil;
         return until == null || !clock.instant().isBefore(until);
     }
 
-    void failed(Throwable error) {
+    public void failed(Throwable error) {
         Instant now = clock.instant();
         synchronized (this) {
             lastError = error.getClass().getName();
@@ -40,7 +40,7 @@ final class RedisCircuit {
         }
     }
 
-    void succeeded() {
+    public void succeeded() {
         if (failingSince == null) {
             return;
         }
@@ -55,12 +55,12 @@ final class RedisCircuit {
     }
 
     /** Since when Redis has been failing, or {@code null} while it works. */
-    Instant failingSince() {
+    public Instant failingSince() {
         return failingSince;
     }
 
     /** The class name of the last Redis error, or {@code null} if there was none. */
-    String lastError() {
+    public String lastError() {
         return lastError;
     }
 }
