@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in-process cache, Redis (the in-process level holds one entry while the lookups cycle over many accounts,
  * so it always misses), and the vault (no cache: the same trick without Redis). Next to them, in the same
  * run, a raw Redis GET of the same keys with Lettuce. Prints p50/p99 latency and throughput. Run with
- * {@code bin/token-benchmark}; uses the machine's PostgreSQL and Redis ({@code SYNCLINE_BENCHMARK_REDIS_URL},
+ * {@code bin/benchmark tokens}; uses the machine's PostgreSQL and Redis ({@code SYNCLINE_BENCHMARK_REDIS_URL},
  * default {@code redis://127.0.0.1:6379}) and deletes the keys it wrote. Figures, never assertions.
  */
 public final class TokenLookupBenchmark {
