@@ -1,5 +1,6 @@
 package dev.syncline.api.runtime;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,12 @@ final class ProductionSettingsCheck implements BeanFactoryPostProcessor, Environ
 
     /** Each required environment variable and the property it sets (see application.yml and application-prod.yml). */
     static final Map<String, String> REQUIRED = requiredSettings();
+    /** Each provider's client registration: its id variable and property, then its secret's. */
+    static final List<List<String>> PROVIDER_CLIENTS = List.of(
+            List.of("GOOGLE_CLIENT_ID", "syncline.providers.google.client-id",
+                    "GOOGLE_CLIENT_SECRET", "syncline.providers.google.client-secret"),
+            List.of("MICROSOFT_CLIENT_ID", "syncline.providers.microsoft.client-id",
+                    "MICROSOFT_CLIENT_SECRET", "syncline.providers.microsoft.client-secret"));
 
     private Environment environment;
 
@@ -28,10 +35,11 @@ final class ProductionSettingsCheck implements BeanFactoryPostProcessor, Environ
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        List<String> missing = REQUIRED.entrySet().stream()
+        List<String> missing = new ArrayList<>(REQUIRED.entrySet().stream()
                 .filter(setting -> isBlank(setting.getValue()))
                 .map(setting -> setting.getKey() + " (" + setting.getValue() + ")")
-                .toList();
+                .toList());
+        missing.addAll(missingProviderClients());
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The prod profile cannot start without " + String.join(", ", missing)
                     + ". Set them as environment variables; README.md, Configuration, says what each holds.");
@@ -44,6 +52,30 @@ final class ProductionSettingsCheck implements BeanFactoryPostProcessor, Environ
             throw new IllegalStateException("The prod profile refuses development settings: " + String.join(", ", development)
                     + " must be false (SYNCLINE_GENERATE_DEVELOPMENT_KEYS, SYNCLINE_EMULATOR_ENABLED).");
         }
+    }
+
+    /**
+     * Either provider may be left out, but not both (nobody could connect an account), and a client id
+     * without its secret, or the reverse, is half a registration.
+     */
+    private List<String> missingProviderClients() {
+        List<String> missing = new ArrayList<>();
+        boolean anyProvider = false;
+        for (List<String> client : PROVIDER_CLIENTS) {
+            boolean id = !isBlank(client.get(1));
+            boolean secret = !isBlank(client.get(3));
+            anyProvider |= id || secret;
+            if (id && !secret) {
+                missing.add(client.get(2) + " (" + client.get(3) + ", given " + client.get(0) + ")");
+            } else if (secret && !id) {
+                missing.add(client.get(0) + " (" + client.get(1) + ", given " + client.get(2) + ")");
+            }
+        }
+        if (!anyProvider) {
+            missing.add("a provider's client registration (GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, or"
+                    + " MICROSOFT_CLIENT_ID and MICROSOFT_CLIENT_SECRET, or both)");
+        }
+        return missing;
     }
 
     /** A property that is unset, blank or an unresolvable placeholder such as {@code ${DATABASE_URL}} counts as missing. */

@@ -59,14 +59,39 @@ class ProductionProfileTest {
 
     @Test
     void developmentKeysOrTheEmulatorAreRefusedInProduction() {
-        List<String> all = ProductionSettingsCheck.REQUIRED.entrySet().stream()
-                .map(setting -> "--" + setting.getValue() + "=" + given(setting.getKey()))
-                .collect(Collectors.toCollection(ArrayList::new));
-        all.add("--syncline.emulator.enabled=true");
+        List<String> all = allRequired();
+        all.addAll(List.of("--syncline.providers.google.client-id=client", "--syncline.providers.google.client-secret=secret",
+                "--syncline.emulator.enabled=true"));
 
         assertThatThrownBy(() -> start(all.toArray(String[]::new)).close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("syncline.emulator.enabled must be false");
+    }
+
+    @Test
+    void withoutAnyProviderClientRegistrationNobodyCouldConnectAnAccount() {
+        assertThatThrownBy(() -> start(allRequired().toArray(String[]::new)).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The prod profile cannot start without a provider's client registration (GOOGLE_CLIENT_ID and"
+                        + " GOOGLE_CLIENT_SECRET, or MICROSOFT_CLIENT_ID and MICROSOFT_CLIENT_SECRET, or both). Set them as"
+                        + " environment variables; README.md, Configuration, says what each holds.");
+    }
+
+    @Test
+    void aClientIdWithoutItsSecretNamesTheSecret() {
+        List<String> all = allRequired();
+        all.add("--syncline.providers.microsoft.client-id=client");
+
+        assertThatThrownBy(() -> start(all.toArray(String[]::new)).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("The prod profile cannot start without MICROSOFT_CLIENT_SECRET"
+                        + " (syncline.providers.microsoft.client-secret, given MICROSOFT_CLIENT_ID).");
+    }
+
+    private List<String> allRequired() {
+        return ProductionSettingsCheck.REQUIRED.entrySet().stream()
+                .map(setting -> "--" + setting.getValue() + "=" + given(setting.getKey()))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** A well-formed value for each required variable, so that only the one left out is missing. */
