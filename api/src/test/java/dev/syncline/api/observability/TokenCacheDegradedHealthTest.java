@@ -1,4 +1,4 @@
-package dev.syncline.api.health;
+package dev.syncline.api.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.syncline.api.health;
+package dev.syncline.api.observability;
 
 import dev.syncline.command.token.cache.AccessTokenCache;
 import dev.syncline.command.token.cache.TokenCacheState;
