@@ -19,6 +19,9 @@ public class ClusterMembership implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterMembership.class);
 
+    /** How many node timeouts a silent node's row is kept, for an operator looking at the table. */
+    private static final int FORGET_AFTER_TIMEOUTS = 100;
+
     private final JdbcClient jdbc;
     private final ClusterProperties properties;
     private volatile int liveNodes = 1;
@@ -46,6 +49,10 @@ public class ClusterMembership implements SmartLifecycle {
                         INSERT INTO cluster_node (node_id, heartbeat_at) VALUES (:node, now())
                         ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""")
                 .param("node", properties.nodeId())
+                .update();
+        // Nodes that died without leaving (their ids are random per start) would otherwise stay in the table for ever.
+        jdbc.sql("DELETE FROM cluster_node WHERE heartbeat_at < now() - make_interval(secs => :forgotten)")
+                .param("forgotten", properties.nodeTimeout().toMillis() * FORGET_AFTER_TIMEOUTS / 1000.0)
                 .update();
         Integer alive = jdbc.sql("SELECT count(*) FROM cluster_node WHERE heartbeat_at > now() - make_interval(secs => :timeout)")
                 .param("timeout", properties.nodeTimeout().toMillis() / 1000.0)

@@ -85,6 +85,20 @@ class ClusterMembershipTest {
     }
 
     @Test
+    void aNodeSilentForAHundredTimeoutsIsForgotten() {
+        ClusterMembership first = node("a");
+        node("b").beat();
+        node("c").beat();
+        jdbc.sql("UPDATE cluster_node SET heartbeat_at = now() - interval '1001 seconds' WHERE node_id = 'b'").update();
+        jdbc.sql("UPDATE cluster_node SET heartbeat_at = now() - interval '999 seconds' WHERE node_id = 'c'").update();
+
+        first.beat();
+
+        assertThat(jdbc.sql("SELECT node_id FROM cluster_node ORDER BY node_id").query(String.class).list())
+                .containsExactly("a", "c");
+    }
+
+    @Test
     void aProcessorWithoutTokensYetHasNoLimit() {
         ClusterMembership first = node("a");
         node("b").beat();
