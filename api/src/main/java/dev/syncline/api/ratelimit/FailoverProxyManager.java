@@ -8,6 +8,7 @@ import io.github.bucket4j.distributed.remote.CommandResult;
 import io.github.bucket4j.distributed.remote.Request;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +21,17 @@ final class FailoverProxyManager extends AbstractProxyManager<String> {
 
     private static final Logger log = LoggerFactory.getLogger(FailoverProxyManager.class);
 
-    private final AbstractCompareAndSwapBasedProxyManager<String> redis;
+    private final Supplier<AbstractCompareAndSwapBasedProxyManager<String>> redis;
     private final AbstractCompareAndSwapBasedProxyManager<String> local;
     private final RedisCircuit circuit;
     private final AtomicLong fallbacks;
 
     /**
+     * @param redis     the Redis buckets; throws while Redis cannot be reached
      * @param circuit   shared by every manager of one Redis connection
      * @param fallbacks counts the operations that went to this process, shared likewise
      */
-    FailoverProxyManager(ClientSideConfig config, AbstractCompareAndSwapBasedProxyManager<String> redis,
+    FailoverProxyManager(ClientSideConfig config, Supplier<AbstractCompareAndSwapBasedProxyManager<String>> redis,
                          AbstractCompareAndSwapBasedProxyManager<String> local, RedisCircuit circuit, AtomicLong fallbacks) {
         super(config);
         this.redis = redis;
@@ -42,7 +44,7 @@ final class FailoverProxyManager extends AbstractProxyManager<String> {
     protected <T> CommandResult<T> execute(String key, Request<T> request) {
         if (circuit.allowsCall()) {
             try {
-                CommandResult<T> result = redis.execute(key, request);
+                CommandResult<T> result = redis.get().execute(key, request);
                 circuit.succeeded();
                 return result;
             } catch (RuntimeException e) {
@@ -62,7 +64,7 @@ final class FailoverProxyManager extends AbstractProxyManager<String> {
         local.removeProxy(key);
         if (circuit.allowsCall()) {
             try {
-                redis.removeProxy(key);
+                redis.get().removeProxy(key);
                 circuit.succeeded();
             } catch (RuntimeException e) {
                 failed(e);

@@ -8,15 +8,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -72,43 +64,32 @@ public final class RateLimitBuckets implements AutoCloseable {
     }
 
     /**
-     * Buckets in the Redis at {@code uri}, connected to now so that a wrong URL stops the start. While Redis
-     * fails, up to {@code fallbackMaxBuckets} buckets are kept in this process instead, and Redis is tried again
+     * Buckets in the Redis at {@code uri}. While Redis fails or cannot be reached, even at start-up, up to
+     * {@code fallbackMaxBuckets} buckets are kept in this process instead, and Redis is tried again
      * {@code retryAfter} after its last failure. {@code clock} must be a wall clock: instances share the buckets'
      * timestamps.
      */
     public static RateLimitBuckets redis(RedisURI uri, String keyPrefix, long fallbackMaxBuckets, Duration retryAfter,
                                          TimeMeter clock) {
-        RedisClient client = RedisClient.create(uri);
-        // A lost connection fails commands at once instead of queueing them until the timeout.
-        client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(REDIS_TIMEOUT))
-                .build());
+        RedisBucketConnection connection = new RedisBucketConnection(uri, REDIS_TIMEOUT);
+        AtomicLong fallbacks = new AtomicLong();
+        RedisCircuit circuit = new RedisCircuit(Clock.systemUTC(), retryAfter,
+                () -> log.info("Redis answers again: rate-limit buckets are shared between instances again"));
         try {
-            StatefulRedisConnection<String, byte[]> connection =
-                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            Cache<String, InProcessProxyManager.StoredState> fallbackStates =
-                    InProcessProxyManager.newStates(fallbackMaxBuckets, clock);
-            AtomicLong fallbacks = new AtomicLong();
-            RedisCircuit circuit = new RedisCircuit(Clock.systemUTC(), retryAfter,
-                    () -> log.info("Redis answers again: rate-limit buckets are shared between instances again"));
-            return new RateLimitBuckets(expiration -> new FailoverProxyManager(
-                    ClientSideConfig.getDefault().withClientClock(clock).withExpirationAfterWriteStrategy(expiration),
-                    Bucket4jLettuce.casBasedBuilder(connection)
-                            .expirationAfterWrite(expiration)
-                            .clientClock(clock)
-                            .requestTimeout(REDIS_TIMEOUT)
-                            .build(),
-                    new InProcessProxyManager(fallbackStates, expiration, clock),
-                    circuit, fallbacks), keyPrefix, circuit, fallbacks, () -> {
-                        connection.close();
-                        client.shutdown();
-                    });
+            connection.connection();
         } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
+            circuit.failed(e);
+            // The exception's class only: a Redis error message may carry the URL and its password.
+            log.warn("Redis at {}:{} cannot be reached ({}); rate-limit buckets are kept in this process until it answers",
+                    uri.getHost(), uri.getPort(), e.getClass().getSimpleName());
         }
+        Cache<String, InProcessProxyManager.StoredState> fallbackStates =
+                InProcessProxyManager.newStates(fallbackMaxBuckets, clock);
+        return new RateLimitBuckets(expiration -> new FailoverProxyManager(
+                ClientSideConfig.getDefault().withClientClock(clock).withExpirationAfterWriteStrategy(expiration),
+                connection.proxyManager(expiration, clock, REDIS_TIMEOUT),
+                new InProcessProxyManager(fallbackStates, expiration, clock),
+                circuit, fallbacks), keyPrefix, circuit, fallbacks, connection::close);
     }
 
     /** The bucket of {@code key}, created with {@code configuration} when there is none; dropped once it has refilled. */

@@ -96,6 +96,25 @@ class RateLimitRedisOutageTest {
         return consumed;
     }
 
+    @Test
+    void aRedisDownWhenTheNodeStartsCostsOnlyTheFallbackUntilItAnswers() {
+        buckets.close();
+        redis.kill();
+        buckets = RateLimitBuckets.redis(redis.uri(), prefix, 1_000, RETRY_AFTER, clock);
+        Bucket bucket = buckets.bucket(KEY, THREE_A_MINUTE);
+
+        assertThat(bucket.tryConsume(1)).isTrue();
+        assertThat(buckets.isRedisFailing()).isTrue();
+
+        redis.startAgain();
+        Awaitility.await("the buckets in Redis").atMost(Duration.ofSeconds(30)).pollInterval(RETRY_AFTER)
+                .until(() -> {
+                    bucket.tryConsume(1);
+                    return !buckets.isRedisFailing();
+                });
+        assertThat(keysInRedis()).containsExactly(prefix + KEY);
+    }
+
     private List<String> keysInRedis() {
         RedisClient client = RedisClient.create(redis.uri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
