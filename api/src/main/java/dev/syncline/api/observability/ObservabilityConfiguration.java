@@ -1,6 +1,7 @@
 package dev.syncline.api.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Locale;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,8 +34,14 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
-    ConfigurerModule eventHandlerObservability(MeterRegistry registry) {
+    RecentHandlerFailures recentHandlerFailures(Clock clock) {
+        return new RecentHandlerFailures(clock);
+    }
+
+    @Bean
+    ConfigurerModule eventHandlerObservability(MeterRegistry registry, RecentHandlerFailures failures) {
         return configurer -> {
+            configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, group) -> failures.recorder(group));
             configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, group) -> new MessageIdsInLogs("event"));
             configurer.eventProcessing().registerDefaultHandlerInterceptor(
                     (configuration, group) -> new HandledMessageMetrics(registry, "event", group));

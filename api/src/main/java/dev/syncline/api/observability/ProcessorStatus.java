@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param mode         pooled, tracking or subscribing
  * @param running      whether it runs on this instance
- * @param error        whether it, or one of its segments here, is in error
- * @param errorMessage the message of the first failing segment's error
+ * @param error        whether it, or one of its segments here, is in error or failed within the last minute
+ * @param errorMessage the first failing segment's error, else the processor's failure within the last minute
  * @param replaying    whether a segment claimed here is replaying
  * @param position     the lowest position of the segments claimed here; null when it holds none or is subscribing
  * @param head         the global index of the newest event in the store; -1 when it is empty

@@ -32,11 +32,14 @@ public class ProcessorStatuses {
     private final EventProcessingConfiguration processing;
     private final SegmentPositions positions;
     private final TokenOwners owners;
+    private final RecentHandlerFailures failures;
 
-    public ProcessorStatuses(EventProcessingConfiguration processing, SegmentPositions positions, TokenOwners owners) {
+    public ProcessorStatuses(EventProcessingConfiguration processing, SegmentPositions positions, TokenOwners owners,
+                             RecentHandlerFailures failures) {
         this.processing = processing;
         this.positions = positions;
         this.owners = owners;
+        this.failures = failures;
     }
 
     /** The names of the processing groups, sorted. */
@@ -95,14 +98,16 @@ public class ProcessorStatuses {
                 : Optional.empty();
         Long letters = deadLetters.map(DeadLetterCount::letters).orElse(null);
         Long sequences = deadLetters.map(DeadLetterCount::sequences).orElse(null);
+        String recentFailure = failures.recent(name).map(failure -> "at " + failure.at() + ": " + failure.message()).orElse(null);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(), null, false,
-                    null, head, 0, letters, sequences, List.of());
+            return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError() || recentFailure != null,
+                    recentFailure, false, null, head, 0, letters, sequences, List.of());
         }
         Map<Integer, EventTrackerStatus> here = streaming.processingStatus();
         List<SegmentStatus> segments = segments(here, withStore ? owners.of(name) : Map.of(), head);
         List<SegmentStatus> claimed = segments.stream().filter(SegmentStatus::claimedHere).toList();
-        String errorMessage = segments.stream().map(SegmentStatus::error).filter(Objects::nonNull).findFirst().orElse(null);
+        String errorMessage = segments.stream().map(SegmentStatus::error).filter(Objects::nonNull).findFirst()
+                .orElse(recentFailure);
         // A segment that has passed no event yet has no position, and then neither has the processor.
         Long position = claimed.isEmpty() || claimed.stream().anyMatch(segment -> segment.position() == null)
                 ? null

@@ -1,19 +1,27 @@
 package dev.syncline.api.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncline.query.replay.SegmentPositions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -26,6 +34,7 @@ class ProcessorHealthTest {
     private static final String BROKEN = "broken-projection";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private final RecentHandlerFailures failures = new RecentHandlerFailures(Clock.systemUTC());
     private Configuration axon;
 
     @AfterEach
@@ -87,6 +96,62 @@ class ProcessorHealthTest {
     }
 
     @Test
+    void aPooledProcessorThatKeepsFailingIsDownWithItsLastFailure() {
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(config -> new InMemoryEventStorageEngine())
+                .eventProcessing(processing -> processing.usingPooledStreamingEventProcessors()
+                        .registerEventHandler(config -> new BrokenProjection())
+                        .registerListenerInvocationErrorHandler(BROKEN, config -> PropagatingErrorHandler.instance())
+                        .registerDefaultHandlerInterceptor((config, group) -> failures.recorder(group)))
+                .buildConfiguration();
+        axon.start();
+        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened("one")));
+        EventProcessorsHealthIndicator health = new EventProcessorsHealthIndicator(statuses());
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            Health answer = health.health();
+            assertThat(answer.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(details(answer, BROKEN)).containsEntry("error", true).containsEntry("mode", "pooled");
+            // Remembered, not only the moment the segment is in error (that message has no time).
+            assertThat(details(answer, BROKEN).get("errorMessage").toString())
+                    .startsWith("at ").endsWith(": IllegalStateException: the projection broke on one");
+        });
+    }
+
+    @Test
+    void aFailureIsForgottenAfterAMinuteWithoutAnother() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
+        RecentHandlerFailures recent = new RecentHandlerFailures(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        });
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(
+                GenericEventMessage.asEventMessage(new Happened("one")));
+        assertThatThrownBy(() -> recent.recorder(BROKEN).handle(unitOfWork, () -> {
+            throw new IllegalStateException("the projection broke");
+        })).isInstanceOf(IllegalStateException.class);
+        unitOfWork.rollback();
+
+        now.set(now.get().plus(RecentHandlerFailures.REMEMBERED).minusSeconds(1));
+        assertThat(recent.recent(BROKEN)).map(RecentHandlerFailures.Failure::message)
+                .contains("IllegalStateException: the projection broke");
+        now.set(now.get().plusSeconds(2));
+        assertThat(recent.recent(BROKEN)).isEmpty();
+    }
+
+    @Test
     void aStoppedProcessorMakesTheHealthDown() {
         axon = configuration(false);
         axon.start();
@@ -121,7 +186,7 @@ class ProcessorHealthTest {
     private ProcessorStatuses statuses() {
         // The health indicators never read the token table (only the admin overview does): no database here.
         return new ProcessorStatuses(axon.eventProcessingConfiguration(), new SegmentPositions(axon.eventStore()),
-                new TokenOwners(null));
+                new TokenOwners(null), failures);
     }
 
     @SuppressWarnings("unchecked")
