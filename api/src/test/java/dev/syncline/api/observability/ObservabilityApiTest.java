@@ -136,10 +136,12 @@ class ObservabilityApiTest extends ApiIntegrationTest {
         await().atMost(WAIT).until(() -> user.post("/api/v1/accounts/" + account + "/syncs", ApiClient.body("channel", "mail")).status() == 202);
         assertThat(user.post("/api/v1/accounts/" + account + "/syncs", ApiClient.body("channel", "calendar")).status()).isEqualTo(202);
 
-        // Other tests sync at the same time: at least this mailbox's items are added.
+        // Other tests sync at the same time: at least this mailbox's items are added. Every message counts; of the
+        // calendar items, those the generator cancelled do not (a full sync of a Google calendar does not list them),
+        // and the seed, from a random email, decides how many that is.
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(syncedItems("messages") - messagesBefore).isGreaterThanOrEqualTo(7);
-            assertThat(syncedItems("calendar_items") - calendarItemsBefore).isGreaterThanOrEqualTo(4);
+            assertThat(syncedItems("calendar_items") - calendarItemsBefore).isPositive();
         });
     }
 
