@@ -3,14 +3,12 @@ package dev.syncline.api.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncline.api.testing.MutableClock;
 import dev.syncline.query.replay.SegmentPositions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
@@ -60,9 +58,7 @@ class ProcessorHealthTest {
     @Test
     void runningProcessorsAreUpWithTheirSegmentsAndNoLag() {
         axon = configuration(false);
-        axon.start();
-        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened("one")));
-        EventProcessorsHealthIndicator health = new EventProcessorsHealthIndicator(statuses());
+        EventProcessorsHealthIndicator health = startAndPublishOneEvent();
 
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             Health answer = health.health();
@@ -81,9 +77,7 @@ class ProcessorHealthTest {
     @Test
     void aProcessorInErrorMakesTheHealthDownWithTheErrorMessage() {
         axon = configuration(true);
-        axon.start();
-        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened("one")));
-        EventProcessorsHealthIndicator health = new EventProcessorsHealthIndicator(statuses());
+        EventProcessorsHealthIndicator health = startAndPublishOneEvent();
 
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             Health answer = health.health();
@@ -104,9 +98,7 @@ class ProcessorHealthTest {
                         .registerListenerInvocationErrorHandler(BROKEN, config -> PropagatingErrorHandler.instance())
                         .registerDefaultHandlerInterceptor((config, group) -> failures.recorder(group)))
                 .buildConfiguration();
-        axon.start();
-        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened("one")));
-        EventProcessorsHealthIndicator health = new EventProcessorsHealthIndicator(statuses());
+        EventProcessorsHealthIndicator health = startAndPublishOneEvent();
 
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             Health answer = health.health();
@@ -120,23 +112,8 @@ class ProcessorHealthTest {
 
     @Test
     void aFailureIsForgottenAfterAMinuteWithoutAnother() throws Exception {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
-        RecentHandlerFailures recent = new RecentHandlerFailures(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        });
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        RecentHandlerFailures recent = new RecentHandlerFailures(clock);
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(
                 GenericEventMessage.asEventMessage(new Happened("one")));
         assertThatThrownBy(() -> recent.recorder(BROKEN).handle(unitOfWork, () -> {
@@ -144,10 +121,10 @@ class ProcessorHealthTest {
         })).isInstanceOf(IllegalStateException.class);
         unitOfWork.rollback();
 
-        now.set(now.get().plus(RecentHandlerFailures.REMEMBERED).minusSeconds(1));
+        clock.advance(RecentHandlerFailures.REMEMBERED.minusSeconds(1));
         assertThat(recent.recent(BROKEN)).map(RecentHandlerFailures.Failure::message)
                 .contains("IllegalStateException: the projection broke");
-        now.set(now.get().plusSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         assertThat(recent.recent(BROKEN)).isEmpty();
     }
 
@@ -181,6 +158,13 @@ class ProcessorHealthTest {
             assertThat(answer.getDetails()).containsEntry(BROKEN, Map.of("letters", 1L, "sequences", 1L))
                     .containsEntry("warning", "1 dead letters wait for a retry");
         });
+    }
+
+    /** Starts the configuration, publishes one event and answers the processors' health indicator. */
+    private EventProcessorsHealthIndicator startAndPublishOneEvent() {
+        axon.start();
+        axon.eventBus().publish(GenericEventMessage.asEventMessage(new Happened("one")));
+        return new EventProcessorsHealthIndicator(statuses());
     }
 
     private ProcessorStatuses statuses() {
