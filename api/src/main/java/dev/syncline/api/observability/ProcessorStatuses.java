@@ -74,11 +74,6 @@ public class ProcessorStatuses {
                 .toList();
     }
 
-    /** One processor's running state, errors and lag; empty when there is no such group. */
-    public Optional<ProcessorStatus> runtime(String group) {
-        return processing.eventProcessor(group).map(processor -> status(group, processor, positions.head(), false));
-    }
-
     /** Letters and sequences in each group's dead-letter queue, for the groups that have one. */
     public Map<String, DeadLetterCount> deadLetters() {
         Map<String, DeadLetterCount> counts = new TreeMap<>();
